@@ -1,0 +1,158 @@
+package cn.sanwu.client.notice;
+
+import cn.sanwu.client.outbox.OutboxRepository;
+import cn.sanwu.client.store.Database;
+import cn.sanwu.client.store.JsonMapping;
+import cn.sanwu.client.store.StoreException;
+import cn.sanwu.model.catalog.Catalog;
+import cn.sanwu.model.catalog.CatalogItem;
+import cn.sanwu.model.finance.AccountingEntity;
+import cn.sanwu.model.finance.CashJournal;
+import cn.sanwu.model.id.UuidV7;
+import cn.sanwu.model.notice.Notice;
+import cn.sanwu.model.notice.NoticeContent;
+import cn.sanwu.model.notice.NoticeStatus;
+import cn.sanwu.model.period.Period;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Everything a clerk does to notices, each user action one local transaction that writes the
+ * notice and its outbox entry, then forced to disk before returning — when this returns, the
+ * change is durable and the UI may say 已保存. Thread-safe (all state is in the database).
+ */
+public final class NoticeService {
+
+    public static final String ENTITY_TYPE = "notice";
+
+    private final Database db;
+    private final NoticeRepository notices;
+    private final OutboxRepository outbox;
+    private final Supplier<Catalog> catalog;
+    private final UuidV7 ids;
+    private final Clock clock;
+
+    public NoticeService(Database db, NoticeRepository notices, OutboxRepository outbox, Supplier<Catalog> catalog,
+            UuidV7 ids, Clock clock) {
+        this.db = db;
+        this.notices = notices;
+        this.outbox = outbox;
+        this.catalog = catalog;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** A new, unsaved draft; it gets an id now and is stored by the first {@link #save}. */
+    public Notice newDraft(String villageCode, CatalogItem item, Period period, String title, String body) {
+        return new Notice(ids.next(), new NoticeContent(villageCode, item.code(), period, title, body, List.of(), null, null),
+                NoticeStatus.DRAFT, 0, "", clock.instant());
+    }
+
+    /**
+     * Saves the notice. {@code notice.revision()} is the revision the editor started from (0 for a
+     * new one); the stored revision must still be that, otherwise nothing is written and an
+     * {@link EditConflictException} is thrown.
+     *
+     * @return the notice as stored, with its new revision and time
+     */
+    public Notice save(Notice notice) {
+        CatalogItem item = itemOf(notice.content().itemCode());
+        if (!notice.content().period().fits(item.frequency())) {
+            throw new StoreException("期间“" + notice.content().period().displayZh() + "”与事项“" + item.nameZh()
+                    + "”的公开频次（" + item.frequency().nameZh() + "）不符，未保存。");
+        }
+        Notice saved = db.inTransaction(c -> write(c, notice, item));
+        db.forceToDisk();
+        return saved;
+    }
+
+    /** 不公开备案: files that nothing is disclosed for this item and period, with the reason. */
+    public Notice fileNotDisclosed(String villageCode, CatalogItem item, Period period, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new StoreException("不公开备案必须填写原因。");
+        }
+        Notice filing = new Notice(ids.next(), new NoticeContent(villageCode, item.code(), period,
+                item.nameZh() + "（不公开备案）", "", List.of(), null, null), NoticeStatus.NOT_DISCLOSED_FILED, 0,
+                reason.strip(), clock.instant());
+        return save(filing);
+    }
+
+    private Notice write(Connection c, Notice notice, CatalogItem item) throws SQLException {
+        Optional<Integer> stored = notices.storedRevision(c, notice.id());
+        if (stored.isPresent() && stored.get() != notice.revision()) {
+            throw new EditConflictException(notice.revision(), stored.get());
+        }
+        if (stored.isEmpty() && notice.revision() != 0) {
+            throw new StoreException("这份公告已不在本机数据库中，未保存。");
+        }
+        if (!notice.status().isEditable()) {
+            throw new StoreException("“" + notice.status().nameZh() + "”状态的公告不能再修改；如需更正请新建更正。");
+        }
+        Instant now = clock.instant();
+        Notice next = new Notice(notice.id(), notice.content(), notice.status(), notice.revision() + 1, notice.reason(), now);
+        if (stored.isEmpty()) {
+            notices.insert(c, next, item.category(), item.nameZh());
+        } else {
+            notices.update(c, next, item.category(), item.nameZh());
+        }
+        outbox.recordChange(c, ids.next(), ENTITY_TYPE, next.id(), notice.revision(), payload(next), now);
+        return next;
+    }
+
+    private static String payload(Notice n) {
+        try {
+            return JsonMapping.mapper().writeValueAsString(Map.of(
+                    "id", n.id().toString(),
+                    "status", n.status().name(),
+                    "revision", n.revision(),
+                    "reason", n.reason(),
+                    "content", n.content()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notice payload is always serialisable", e);
+        }
+    }
+
+    public Optional<Notice> find(UUID id) {
+        return db.read(c -> notices.find(c, id));
+    }
+
+    public List<NoticeSummary> search(NoticeQuery query) {
+        return db.read(c -> notices.search(c, query));
+    }
+
+    public int pendingUploads() {
+        return db.read(outbox::pendingCount);
+    }
+
+    public int count(String villageCode) {
+        return db.read(c -> notices.count(c, villageCode));
+    }
+
+    /**
+     * The cash journal of the same entity in the previous period, whose closing balance is this
+     * period's opening balance. Empty for the first period the village keeps here.
+     */
+    public Optional<CashJournal> previousJournal(String villageCode, String itemCode, AccountingEntity entity, Period period) {
+        Period previous = period.previous();
+        if (previous == null) {
+            return Optional.empty();
+        }
+        return db.read(c -> notices.findByItemAndPeriod(c, villageCode, itemCode, previous.code())).stream()
+                .map(n -> n.content().journal())
+                .filter(j -> j != null && j.entity() == entity)
+                .findFirst();
+    }
+
+    private CatalogItem itemOf(String code) {
+        return catalog.get().find(code)
+                .orElseThrow(() -> new StoreException("公开目录中没有事项“" + code + "”，未保存。"));
+    }
+}
