@@ -1,6 +1,140 @@
 package cn.sanwu.client.app;
 
+import cn.sanwu.client.store.StoreException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Application;
+
+/**
+ * Entry point. {@code sanwu [--demo] [--data-dir DIR] [--lang zh|en]} starts the window;
+ * {@code sanwu restore-backup FILE.zip [--data-dir DIR]} restores a backup while the app is closed.
+ * Errors are printed (and shown) in Chinese, never as stack traces.
+ */
 public final class Main {
+
+    private static final long STARTED = System.nanoTime();
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
+        System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(Options.USAGE);
+            return 2;
+        }
+        I18n.use(options.lang);
+        if (options.help) {
+            out.println(Options.USAGE);
+            return 0;
+        }
+        Path dataDir = options.dataDir != null ? options.dataDir : DataDirectory.defaultFor(options.demo);
+        var guard = SingleInstanceGuard.tryAcquire(dataDir);
+        if (guard.isEmpty()) {
+            String message = I18n.t("error.alreadyRunning", dataDir);
+            err.println(message);
+            if (!options.headless) {
+                SanwuApp.showFatal(message);
+            }
+            return 3;
+        }
+        try (SingleInstanceGuard held = guard.get()) {
+            AppContext ctx;
+            try {
+                ctx = new AppContext(dataDir, Clock.systemUTC());
+            } catch (StoreException e) {
+                err.println(e.userMessage());
+                if (!options.headless) {
+                    SanwuApp.showFatal(e.userMessage());
+                }
+                return 4;
+            }
+            try (ctx) {
+                if (options.demo) {
+                    DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
+                }
+                if (options.headless) {
+                    out.println(I18n.t("cli.opened", dataDir, ctx.notices().pendingUploads()));
+                    return 0;
+                }
+                SanwuApp.context = ctx;
+                Application.launch(SanwuApp.class);
+                return 0;
+            }
+        }
+    }
+
+    /** Reports start-up time once the first window is on screen (benchmarks read this line). */
+    static void markWindowShown() {
+        if (Boolean.getBoolean("sanwu.reportStartup")) {
+            System.out.println("SANWU_WINDOW_SHOWN_MS " + (System.nanoTime() - STARTED) / 1_000_000);
+        }
+        if (Boolean.getBoolean("sanwu.exitAfterShown")) {
+            javafx.application.Platform.runLater(javafx.application.Platform::exit);
+        }
+    }
+
+    /** Parsed command line. */
+    static final class Options {
+        static final String USAGE = """
+                用法 / usage:
+                  sanwu [--demo] [--data-dir 目录] [--lang zh|en]
+                  sanwu --headless [--demo] [--data-dir 目录]     打开数据库并报告待上传数后退出
+                """;
+        boolean demo;
+        boolean headless;
+        boolean help;
+        Path dataDir;
+        Locale lang = Locale.SIMPLIFIED_CHINESE;
+        final List<String> positional = new ArrayList<>();
+
+        static Options parse(String[] rawArgs) {
+            Options o = new Options();
+            // Accept both "--lang en" and "--lang=en".
+            String[] args = java.util.Arrays.stream(rawArgs)
+                    .flatMap(a -> a.startsWith("--") && a.contains("=") ? java.util.stream.Stream.of(a.split("=", 2))
+                            : java.util.stream.Stream.of(a))
+                    .toArray(String[]::new);
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--demo" -> o.demo = true;
+                    case "--headless" -> o.headless = true;
+                    case "--help", "-h" -> o.help = true;
+                    case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, "--data-dir"));
+                    case "--lang" -> o.lang = switch (value(args, ++i, "--lang")) {
+                        case "en" -> Locale.ENGLISH;
+                        case "zh", "zh_CN" -> Locale.SIMPLIFIED_CHINESE;
+                        default -> throw new IllegalArgumentException("不支持的语言：" + args[i] + "（可用 zh、en）");
+                    };
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("未知选项：" + args[i]);
+                        }
+                        o.positional.add(args[i]);
+                    }
+                }
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " 需要一个值");
+            }
+            return args[i];
+        }
     }
 }

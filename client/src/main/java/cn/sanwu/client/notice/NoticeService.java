@@ -64,12 +64,26 @@ public final class NoticeService {
      * @return the notice as stored, with its new revision and time
      */
     public Notice save(Notice notice) {
+        return save(notice, null);
+    }
+
+    /**
+     * Saves the notice together with the editor's raw table rows ({@code scratchJson}, may be
+     * null), so rows that do not parse yet survive a restart too.
+     */
+    public Notice save(Notice notice, String scratchJson) {
         CatalogItem item = itemOf(notice.content().itemCode());
         if (!notice.content().period().fits(item.frequency())) {
             throw new StoreException("期间“" + notice.content().period().displayZh() + "”与事项“" + item.nameZh()
                     + "”的公开频次（" + item.frequency().nameZh() + "）不符，未保存。");
         }
-        Notice saved = db.inTransaction(c -> write(c, notice, item));
+        Notice saved = db.inTransaction(c -> {
+            Notice written = write(c, notice, item);
+            if (scratchJson != null) {
+                putScratch(c, written, scratchJson);
+            }
+            return written;
+        });
         db.forceToDisk();
         return saved;
     }
@@ -118,6 +132,30 @@ public final class NoticeService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notice payload is always serialisable", e);
         }
+    }
+
+    private void putScratch(Connection c, Notice n, String json) throws SQLException {
+        try (var ps = c.prepareStatement(
+                "MERGE INTO editor_scratch(notice_id, revision, json, saved_at) KEY(notice_id) VALUES (?, ?, ?, ?)")) {
+            ps.setObject(1, n.id());
+            ps.setInt(2, n.revision());
+            ps.setString(3, json);
+            ps.setTimestamp(4, java.sql.Timestamp.from(n.updatedAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The raw editor rows saved with exactly this revision, if any. */
+    public Optional<String> scratchFor(UUID noticeId, int revision) {
+        return db.read(c -> {
+            try (var ps = c.prepareStatement("SELECT json FROM editor_scratch WHERE notice_id = ? AND revision = ?")) {
+                ps.setObject(1, noticeId);
+                ps.setInt(2, revision);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
     }
 
     public Optional<Notice> find(UUID id) {

@@ -55,3 +55,12 @@ CREATE TABLE outbox (
     created_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX outbox_entity ON outbox(entity_id, state);
+
+-- What the clerk typed in table editors, including rows that do not parse yet (a half-typed
+-- amount). Local only, never synced: it exists so that closing the window never loses typing.
+CREATE TABLE editor_scratch (
+    notice_id UUID PRIMARY KEY,
+    revision INT NOT NULL,
+    json CLOB NOT NULL,
+    saved_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

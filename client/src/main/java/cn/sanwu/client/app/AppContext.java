@@ -1,0 +1,76 @@
+package cn.sanwu.client.app;
+
+import cn.sanwu.client.checklist.ChecklistService;
+import cn.sanwu.client.notice.NoticeRepository;
+import cn.sanwu.client.notice.NoticeService;
+import cn.sanwu.client.outbox.OutboxRepository;
+import cn.sanwu.client.store.Database;
+import cn.sanwu.client.store.Durability;
+import cn.sanwu.client.village.VillageService;
+import cn.sanwu.model.catalog.Catalog;
+import cn.sanwu.model.catalog.CatalogJson;
+import cn.sanwu.model.hash.NoticeHasher;
+import cn.sanwu.model.id.UuidV7;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The composition root: storage → services, wired with constructors in one readable place
+ * (AddressBook's MainApp.init idea). No singletons, no service locator; screens get what they
+ * need from here. Closing it closes the database.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Clock clock;
+    private final Database database;
+    private final Catalog catalog;
+    private final NoticeService notices;
+    private final ChecklistService checklist;
+    private final VillageService villages;
+
+    public AppContext(Path dataDir, Clock clock) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.database = Database.open(dataDir.resolve("db"), Durability.SAFE);
+        this.catalog = CatalogJson.defaultCatalog();
+        NoticeRepository noticeRepository = new NoticeRepository(NoticeHasher.sha256());
+        UuidV7 ids = new UuidV7(clock);
+        this.notices = new NoticeService(database, noticeRepository, new OutboxRepository(), this::catalog, ids, clock);
+        this.checklist = new ChecklistService(database, noticeRepository, this::catalog, clock);
+        this.villages = new VillageService(database);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public NoticeService notices() {
+        return notices;
+    }
+
+    public ChecklistService checklist() {
+        return checklist;
+    }
+
+    public VillageService villages() {
+        return villages;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,193 @@
+package cn.sanwu.client.app;
+
+import cn.sanwu.client.checklist.ChecklistEntry;
+import cn.sanwu.client.checklist.ChecklistView;
+import cn.sanwu.client.checklist.ChecklistViewModel;
+import cn.sanwu.client.ledger.LedgerEditorViewModel;
+import cn.sanwu.client.notice.NoticeEditorView;
+import cn.sanwu.client.notice.NoticeEditorViewModel;
+import cn.sanwu.client.search.SearchView;
+import cn.sanwu.client.search.SearchViewModel;
+import cn.sanwu.client.store.StoreException;
+import cn.sanwu.client.task.BackgroundRunner;
+import cn.sanwu.client.task.FxDebounce;
+import cn.sanwu.client.village.VillageProfile;
+import cn.sanwu.model.catalog.CatalogItem;
+import cn.sanwu.model.notice.Notice;
+import cn.sanwu.model.period.Period;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/**
+ * The main window's content: home checklist, search, and one tab per open notice; a status bar
+ * that always says whether work is waiting to be uploaded. Closing a notice tab or the window
+ * saves what was typed first.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final AppContext ctx;
+    private final VillageProfile village;
+    private final BackgroundRunner runner;
+    private final Consumer<LedgerEditorViewModel> onImport;
+    private final TabPane tabs = new TabPane();
+    private final Map<UUID, Tab> openEditors = new HashMap<>();
+    private final ChecklistViewModel checklist;
+    private final StatusBarViewModel status;
+
+    public MainWindow(AppContext ctx, VillageProfile village, BackgroundRunner runner, Consumer<LedgerEditorViewModel> onImport) {
+        this.ctx = ctx;
+        this.village = village;
+        this.runner = runner;
+        this.onImport = onImport;
+        setId("mainWindow");
+        checklist = new ChecklistViewModel(ctx.checklist(), runner, village.code(), village.level());
+        status = new StatusBarViewModel(ctx.notices(), runner);
+
+        Tab home = new Tab(I18n.t("tab.home"), new ChecklistView(checklist, this::openEntry, this::fileNotDisclosed));
+        home.setId("homeTab");
+        home.setClosable(false);
+        SearchViewModel searchVm = new SearchViewModel(ctx.notices(), runner, new FxDebounce(Duration.millis(250)), village.code());
+        Tab search = new Tab(I18n.t("tab.search"), new SearchView(searchVm, ctx.catalog(), s -> openNotice(s.id())));
+        search.setId("searchTab");
+        search.setClosable(false);
+        search.setOnSelectionChanged(e -> {
+            if (search.isSelected()) {
+                searchVm.search();
+            }
+        });
+        home.setOnSelectionChanged(e -> {
+            if (home.isSelected()) {
+                checklist.refresh();
+            }
+        });
+        tabs.getTabs().addAll(home, search);
+        setCenter(tabs);
+
+        Label title = new Label(I18n.t("app.title") + "　" + village.fullName());
+        title.getStyleClass().add("app-title");
+        Label sync = new Label();
+        sync.setId("syncStatus");
+        sync.textProperty().bind(status.syncTextProperty());
+        Label dataDir = new Label(I18n.t("status.dataDir", ctx.dataDir()));
+        dataDir.getStyleClass().add("hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox statusBar = new HBox(12, sync, spacer, dataDir);
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.setPadding(new Insets(4, 10, 4, 10));
+        HBox top = new HBox(title);
+        top.setPadding(new Insets(6, 10, 6, 10));
+        top.getStyleClass().add("top-bar");
+        setTop(top);
+        setBottom(statusBar);
+        checklist.refresh();
+        status.refresh();
+    }
+
+    private void openEntry(ChecklistEntry entry) {
+        if (entry.noticeId() != null) {
+            openNotice(entry.noticeId());
+            return;
+        }
+        CatalogItem item = entry.item();
+        Period period = entry.period() != null ? entry.period() : Period.containing(item.frequency(), ctx.checklist().today());
+        Notice draft = ctx.notices().newDraft(village.code(), item, period,
+                village.name() + period.displayZh() + item.nameZh() + "公开", "");
+        openEditor(draft);
+    }
+
+    private void openNotice(UUID id) {
+        Tab existing = openEditors.get(id);
+        if (existing != null) {
+            tabs.getSelectionModel().select(existing);
+            return;
+        }
+        runner.run(() -> ctx.notices().find(id), found -> found.ifPresentOrElse(this::openEditor,
+                () -> error(I18n.t("error.noticeMissing"))), this::error);
+    }
+
+    private void openEditor(Notice notice) {
+        CatalogItem item = ctx.catalog().find(notice.content().itemCode()).orElse(null);
+        if (item == null) {
+            error(I18n.t("error.unknownItem", notice.content().itemCode()));
+            return;
+        }
+        NoticeEditorViewModel vm = new NoticeEditorViewModel(ctx.notices(), item, notice,
+                new FxDebounce(Duration.seconds(1.5)), ctx.clock());
+        vm.setOnSaved(saved -> status.refresh());
+        Tab tab = new Tab(shortTitle(item, notice), new NoticeEditorView(vm, village.fullName(), onImport));
+        tab.setOnCloseRequest(e -> {
+            if (!vm.flush()) {
+                Alert alert = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("editor.closeUnsaved", vm.saveStateProperty().get()),
+                        ButtonType.CANCEL, ButtonType.OK);
+                if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                    e.consume();
+                }
+            }
+        });
+        tab.setOnClosed(e -> {
+            openEditors.remove(notice.id());
+            checklist.refresh();
+        });
+        openEditors.put(notice.id(), tab);
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    private static String shortTitle(CatalogItem item, Notice n) {
+        String name = item.nameZh().length() > 10 ? item.nameZh().substring(0, 10) + "…" : item.nameZh();
+        return item.code() + " " + name + " " + n.content().period().code();
+    }
+
+    private void fileNotDisclosed(ChecklistEntry entry) {
+        if (entry.period() == null) {
+            error(I18n.t("checklist.fileNeedsPeriod"));
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle(I18n.t("checklist.fileNotDisclosed"));
+        dialog.setHeaderText(entry.item().nameZh() + "　" + entry.period().displayZh());
+        dialog.setContentText(I18n.t("checklist.reason"));
+        dialog.showAndWait().ifPresent(reason -> runner.run(
+                () -> ctx.notices().fileNotDisclosed(village.code(), entry.item(), entry.period(), reason),
+                saved -> {
+                    checklist.refresh();
+                    status.refresh();
+                }, this::error));
+    }
+
+    /** Saves every open editor; false if any could not be saved (the caller asks the user). */
+    public boolean flushAll() {
+        boolean ok = true;
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getContent() instanceof NoticeEditorView editor) {
+                ok &= editor.viewModel().flush();
+            }
+        }
+        return ok;
+    }
+
+    private void error(Throwable t) {
+        error(t instanceof StoreException se ? se.userMessage() : I18n.t("error.unexpected", t.getMessage()));
+    }
+
+    private void error(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.setHeaderText(null);
+        alert.showAndWait();
+    }
+}

@@ -1,0 +1,63 @@
+package cn.sanwu.client.checklist;
+
+import cn.sanwu.client.store.StoreException;
+import cn.sanwu.client.task.BackgroundRunner;
+import cn.sanwu.model.catalog.Category;
+import cn.sanwu.model.region.RegionLevel;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Home screen: this period's checklist per category, with counts of what is overdue. UI thread only. */
+public final class ChecklistViewModel {
+
+    private final ChecklistService service;
+    private final BackgroundRunner runner;
+    private final String villageCode;
+    private final RegionLevel level;
+    private final Map<Category, ObservableList<ChecklistEntry>> entries = new EnumMap<>(Category.class);
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+
+    public ChecklistViewModel(ChecklistService service, BackgroundRunner runner, String villageCode, RegionLevel level) {
+        this.service = service;
+        this.runner = runner;
+        this.villageCode = villageCode;
+        this.level = level;
+        for (Category c : Category.values()) {
+            entries.put(c, FXCollections.observableArrayList());
+        }
+    }
+
+    public ObservableList<ChecklistEntry> entries(Category category) {
+        return entries.get(category);
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    public void refresh() {
+        runner.run(() -> {
+            Map<Category, List<ChecklistEntry>> all = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                all.put(c, service.checklist(villageCode, level, c));
+            }
+            return all;
+        }, all -> {
+            all.forEach((c, list) -> entries.get(c).setAll(list));
+            long overdue = count(all, ChecklistState.OVERDUE);
+            long due = count(all, ChecklistState.DUE);
+            long returned = count(all, ChecklistState.RETURNED);
+            headline.set("今天 " + service.today() + "：逾期未公开 " + overdue + " 项，待公开 " + due + " 项"
+                    + (returned > 0 ? "，被退回 " + returned + " 项" : ""));
+        }, error -> headline.set(error instanceof StoreException se ? se.userMessage() : "无法读取清单：" + error.getMessage()));
+    }
+
+    private static long count(Map<Category, List<ChecklistEntry>> all, ChecklistState state) {
+        return all.values().stream().flatMap(List::stream).filter(e -> e.state() == state).count();
+    }
+}

@@ -1,0 +1,223 @@
+package cn.sanwu.client.ledger;
+
+import cn.sanwu.model.finance.AccountingEntity;
+import cn.sanwu.model.finance.CashJournal;
+import cn.sanwu.model.finance.LedgerEntry;
+import cn.sanwu.model.money.ChineseUppercase;
+import cn.sanwu.model.money.MoneyFormat;
+import java.time.LocalDate;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The cash-journal editor: rows as typed, running balance and totals recomputed live, paste of
+ * rows copied from Excel, and conversion to a {@link CashJournal}. Recalculation is O(rows) per
+ * change, which is well under a frame for the 1,000-row ledgers the issue asks for
+ * (docs/benchmarks.md). Confined to the UI thread.
+ */
+public final class LedgerEditorViewModel {
+
+    private final ObservableList<LedgerRow> rows = FXCollections.observableArrayList(
+            r -> new Observable[] {r.date, r.voucherNo, r.summary, r.income, r.expense});
+    private final ObjectProperty<AccountingEntity> entity = new SimpleObjectProperty<>(AccountingEntity.VILLAGE_COMMITTEE);
+    private final LongProperty openingBalanceFen = new SimpleLongProperty();
+    private final ReadOnlyStringWrapper totalsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper closingUppercase = new ReadOnlyStringWrapper("");
+    private long totalIncome;
+    private long totalExpense;
+    private int rowsWithProblems;
+    private boolean bulkChange;
+
+    public LedgerEditorViewModel() {
+        rows.addListener((javafx.collections.ListChangeListener<LedgerRow>) c -> recalculate());
+        openingBalanceFen.addListener((o, a, b) -> recalculate());
+        recalculate();
+    }
+
+    public ObservableList<LedgerRow> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<AccountingEntity> entityProperty() {
+        return entity;
+    }
+
+    public LongProperty openingBalanceFenProperty() {
+        return openingBalanceFen;
+    }
+
+    public ReadOnlyStringProperty totalsTextProperty() {
+        return totalsText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty closingUppercaseProperty() {
+        return closingUppercase.getReadOnlyProperty();
+    }
+
+    public long totalIncomeFen() {
+        return totalIncome;
+    }
+
+    public long totalExpenseFen() {
+        return totalExpense;
+    }
+
+    public long closingBalanceFen() {
+        return openingBalanceFen.get() + totalIncome - totalExpense;
+    }
+
+    public int rowsWithProblems() {
+        return rowsWithProblems;
+    }
+
+    public void load(CashJournal journal) {
+        entity.set(journal.entity());
+        bulk(() -> {
+            openingBalanceFen.set(journal.openingBalanceFen());
+            rows.setAll(journal.entries().stream().map(LedgerRow::of).toList());
+        });
+    }
+
+    public LedgerRow addRow() {
+        LedgerRow row = new LedgerRow();
+        rows.add(row);
+        return row;
+    }
+
+    public void appendEntries(List<LedgerEntry> entries) {
+        bulk(() -> rows.addAll(entries.stream().map(LedgerRow::of).toList()));
+    }
+
+    /**
+     * Pastes tab-separated text (what Excel puts on the clipboard) starting at {@code rowIndex},
+     * overwriting rows there and adding rows as needed. Columns: 日期, 凭证号, 摘要, 收入, 支出
+     * (a sixth 余额 column is ignored — the balance is always computed).
+     *
+     * @return number of rows pasted
+     */
+    public int pasteTabSeparated(String text, int rowIndex) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n");
+        int[] count = {0};
+        bulk(() -> {
+            int at = Math.max(0, Math.min(rowIndex, rows.size()));
+            for (String line : lines) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                LedgerRow row = at < rows.size() ? rows.get(at) : addRow();
+                for (int c = 0; c < Math.min(cells.length, LedgerRow.EDITABLE_COLUMNS); c++) {
+                    row.cell(c).set(cells[c].strip());
+                }
+                at++;
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    /** The journal as typed; rows that cannot be parsed are left out and counted in {@link #rowsWithProblems()}. */
+    public CashJournal toJournal() {
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (LedgerRow r : rows) {
+            if (r.isBlank()) {
+                continue;
+            }
+            LedgerEntry e = parse(r);
+            if (e != null) {
+                entries.add(e);
+            }
+        }
+        return new CashJournal(entity.get(), openingBalanceFen.get(), entries);
+    }
+
+    private void bulk(Runnable change) {
+        bulkChange = true;
+        try {
+            change.run();
+        } finally {
+            bulkChange = false;
+        }
+        recalculate();
+    }
+
+    private void recalculate() {
+        if (bulkChange) {
+            return;
+        }
+        long balance = openingBalanceFen.get();
+        long income = 0;
+        long expense = 0;
+        int problems = 0;
+        for (LedgerRow r : rows) {
+            if (r.isBlank()) {
+                r.balance.set("");
+                r.problem.set("");
+                continue;
+            }
+            LedgerEntry e = parse(r);
+            if (e == null) {
+                problems++;
+                r.balance.set("");
+                continue;
+            }
+            income += e.incomeFen();
+            expense += e.expenseFen();
+            balance += e.netFen();
+            r.balance.set(MoneyFormat.grouped(balance));
+        }
+        totalIncome = income;
+        totalExpense = expense;
+        rowsWithProblems = problems;
+        long closing = openingBalanceFen.get() + income - expense;
+        totalsText.set("期初余额 " + MoneyFormat.display(openingBalanceFen.get()) + "　收入合计 " + MoneyFormat.display(income)
+                + "　支出合计 " + MoneyFormat.display(expense) + "　期末余额 " + MoneyFormat.display(closing)
+                + (problems > 0 ? "　（" + problems + " 行有误，未计入）" : ""));
+        closingUppercase.set("期末余额（大写）：" + ChineseUppercase.of(closing));
+    }
+
+    /** Parses a row, setting its problem text; null when it cannot be parsed. */
+    private static LedgerEntry parse(LedgerRow r) {
+        try {
+            LocalDate date = parseDate(r.date.get());
+            long income = r.income.get().isBlank() ? 0 : MoneyFormat.parseYuan(r.income.get());
+            long expense = r.expense.get().isBlank() ? 0 : MoneyFormat.parseYuan(r.expense.get());
+            r.problem.set("");
+            return new LedgerEntry(date, r.voucherNo.get(), r.summary.get(), income, expense);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            r.problem.set(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Accepts 2026-11-05, 2026/11/5, 2026.11.5 and 2026年11月5日. */
+    static LocalDate parseDate(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("缺少日期");
+        }
+        String normalized = t.replace('/', '-').replace('.', '-').replace("年", "-").replace("月", "-").replace("日", "");
+        String[] parts = normalized.split("-");
+        try {
+            if (parts.length == 3) {
+                return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+            }
+            return LocalDate.parse(normalized);
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            throw new IllegalArgumentException("日期“" + t + "”无效（例：2026-11-05）");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package cn.sanwu.client.notice;
+
+import cn.sanwu.client.app.I18n;
+import cn.sanwu.client.ledger.LedgerEditorViewModel;
+import cn.sanwu.client.ledger.LedgerTableView;
+import cn.sanwu.client.recipients.RecipientTableView;
+import cn.sanwu.model.notice.Notice;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The notice editor screen: header, title, body, the item's table editor, problems and save state. */
+public final class NoticeEditorView extends BorderPane {
+
+    private final NoticeEditorViewModel vm;
+
+    public NoticeEditorView(NoticeEditorViewModel vm, String villageName, Consumer<LedgerEditorViewModel> onImport) {
+        this.vm = vm;
+        setId("noticeEditor");
+        setPadding(new Insets(10));
+        Notice n = vm.current();
+        Label header = new Label(villageName + "　" + vm.item().category().nameZh() + "　" + vm.item().code() + " "
+                + vm.item().nameZh() + "　" + n.content().period().displayZh());
+        header.getStyleClass().add("header");
+        header.setWrapText(true);
+        Label status = new Label(I18n.t("editor.status", n.status().nameZh()));
+
+        TextField title = new TextField();
+        title.setId("noticeTitle");
+        title.textProperty().bindBidirectional(vm.titleProperty());
+        title.editableProperty().bind(vm.readOnlyProperty().not());
+        TextArea body = new TextArea();
+        body.setId("noticeBody");
+        body.setWrapText(true);
+        body.textProperty().bindBidirectional(vm.bodyProperty());
+        body.editableProperty().bind(vm.readOnlyProperty().not());
+
+        VBox content = new VBox(6, header, status, new Label(I18n.t("editor.title")), title, new Label(I18n.t("editor.body")), body);
+        if (vm.ledger() != null) {
+            body.setPrefRowCount(3);
+            LedgerTableView ledger = new LedgerTableView(vm.ledger(), onImport);
+            VBox.setVgrow(ledger, Priority.ALWAYS);
+            content.getChildren().add(ledger);
+        } else if (vm.recipients() != null) {
+            body.setPrefRowCount(3);
+            RecipientTableView recipients = new RecipientTableView(vm.recipients());
+            VBox.setVgrow(recipients, Priority.ALWAYS);
+            content.getChildren().add(recipients);
+        } else {
+            body.setPrefRowCount(18);
+            VBox.setVgrow(body, Priority.ALWAYS);
+        }
+        setCenter(content);
+
+        ListView<String> problems = new ListView<>(vm.problems());
+        problems.setId("problems");
+        problems.setPrefHeight(90);
+        problems.getStyleClass().add("problems");
+        Button save = new Button(I18n.t("editor.save"));
+        save.setId("saveNotice");
+        save.setDefaultButton(false);
+        save.disableProperty().bind(vm.readOnlyProperty());
+        save.setOnAction(e -> vm.save());
+        Label saveState = new Label();
+        saveState.setId("saveState");
+        saveState.textProperty().bind(vm.saveStateProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(10, saveState, spacer, save);
+        VBox bottom = new VBox(6, new Label(I18n.t("editor.problems")), problems, actions);
+        bottom.setPadding(new Insets(8, 0, 0, 0));
+        setBottom(bottom);
+    }
+
+    public NoticeEditorViewModel viewModel() {
+        return vm;
+    }
+}

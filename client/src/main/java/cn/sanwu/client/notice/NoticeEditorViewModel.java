@@ -1,0 +1,270 @@
+package cn.sanwu.client.notice;
+
+import cn.sanwu.client.ledger.LedgerEditorViewModel;
+import cn.sanwu.client.ledger.LedgerRow;
+import cn.sanwu.client.recipients.RecipientEditorViewModel;
+import cn.sanwu.client.recipients.RecipientRow;
+import cn.sanwu.client.store.JsonMapping;
+import cn.sanwu.client.store.StoreException;
+import cn.sanwu.client.task.Debounce;
+import cn.sanwu.model.catalog.CatalogItem;
+import cn.sanwu.model.catalog.ContentKind;
+import cn.sanwu.model.finance.AccountingEntity;
+import cn.sanwu.model.finance.CashJournal;
+import cn.sanwu.model.notice.Notice;
+import cn.sanwu.model.notice.NoticeContent;
+import cn.sanwu.model.validation.Problem;
+import cn.sanwu.model.validation.Validation;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Editing one notice: title, body and — by the item's content kind — a cash journal or a
+ * recipient list. Every change marks the editor dirty and asks the {@link Debounce} for an
+ * autosave; {@link #flush()} saves at once (window closing). Saves are local and short, so they
+ * run on the calling (UI) thread and the clerk sees 已保存 only once the data is on disk.
+ * Confined to the UI thread.
+ */
+public final class NoticeEditorViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final NoticeService service;
+    private final CatalogItem item;
+    private final Debounce autosave;
+    private final Clock clock;
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty body = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper saveState = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final LedgerEditorViewModel ledger;
+    private final RecipientEditorViewModel recipients;
+    private Consumer<Notice> onSaved = n -> { };
+    private Notice current;
+    private boolean loading;
+
+    public NoticeEditorViewModel(NoticeService service, CatalogItem item, Notice notice, Debounce autosave, Clock clock) {
+        this.service = service;
+        this.item = item;
+        this.autosave = autosave;
+        this.clock = clock;
+        this.current = notice;
+        this.ledger = item.contentKind() == ContentKind.CASH_JOURNAL ? new LedgerEditorViewModel() : null;
+        this.recipients = item.contentKind() == ContentKind.RECIPIENT_LIST ? new RecipientEditorViewModel() : null;
+        load(notice);
+        title.addListener((o, a, b) -> changed());
+        body.addListener((o, a, b) -> changed());
+        if (ledger != null) {
+            ledger.rows().addListener((javafx.collections.ListChangeListener<LedgerRow>) c -> changed());
+            ledger.openingBalanceFenProperty().addListener((o, a, b) -> changed());
+            ledger.entityProperty().addListener((o, a, b) -> changed());
+        }
+        if (recipients != null) {
+            recipients.rows().addListener((javafx.collections.ListChangeListener<RecipientRow>) c -> changed());
+            recipients.programmeProperty().addListener((o, a, b) -> changed());
+        }
+        validate();
+    }
+
+    private void load(Notice n) {
+        loading = true;
+        try {
+            NoticeContent c = n.content();
+            title.set(c.title());
+            body.set(c.body());
+            readOnly.set(!n.status().isEditable());
+            if (ledger != null) {
+                if (c.journal() != null) {
+                    ledger.load(c.journal());
+                } else {
+                    ledger.openingBalanceFenProperty().set(service.previousJournal(c.villageCode(), c.itemCode(),
+                            AccountingEntity.VILLAGE_COMMITTEE, c.period()).map(CashJournal::closingBalanceFen).orElse(0L));
+                }
+            }
+            if (recipients != null && c.recipients() != null) {
+                recipients.load(c.recipients());
+            }
+            if (n.revision() > 0) {
+                service.scratchFor(n.id(), n.revision()).ifPresent(this::restoreScratch);
+                saveState.set("已保存 第" + n.revision() + "版");
+            } else {
+                saveState.set("新公告，尚未保存");
+            }
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void changed() {
+        if (loading || readOnly.get()) {
+            return;
+        }
+        dirty.set(true);
+        saveState.set("有未保存的修改…");
+        validate();
+        autosave.request(this::saveQuietly);
+    }
+
+    /** Saves now if there is anything to save. Returns false (and says why) when the save failed. */
+    public boolean flush() {
+        autosave.cancel();
+        if (!dirty.get()) {
+            return true;
+        }
+        return save();
+    }
+
+    private void saveQuietly() {
+        save();
+    }
+
+    /** Saves what is on screen. On failure nothing changes and {@link #saveStateProperty()} says why. */
+    public boolean save() {
+        if (readOnly.get()) {
+            return false;
+        }
+        NoticeContent c = current.content();
+        NoticeContent content = new NoticeContent(c.villageCode(), c.itemCode(), c.period(), title.get(), body.get(),
+                c.tables(), ledger == null ? null : ledger.toJournal(), recipients == null ? null : recipients.toList());
+        try {
+            current = service.save(current.withContent(content), scratchJson());
+            dirty.set(false);
+            saveState.set("已保存 " + LocalTime.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).format(TIME)
+                    + "（第" + current.revision() + "版）");
+            onSaved.accept(current);
+            return true;
+        } catch (StoreException e) {
+            saveState.set("未保存：" + e.userMessage());
+            return false;
+        }
+    }
+
+    private void validate() {
+        NoticeContent c = current.content();
+        NoticeContent content = new NoticeContent(c.villageCode(), c.itemCode(), c.period(), title.get(), body.get(),
+                c.tables(), ledger == null ? null : ledger.toJournal(), recipients == null ? null : recipients.toList());
+        List<String> messages = new ArrayList<>();
+        for (Problem p : Validation.notice(content, item)) {
+            messages.add(p.messageZh());
+        }
+        if (ledger != null && ledger.rowsWithProblems() > 0) {
+            messages.add(ledger.rowsWithProblems() + " 行账目无法识别（见“问题”列），已原样保存但未计入合计");
+        }
+        if (recipients != null && recipients.rowsWithProblems() > 0) {
+            messages.add(recipients.rowsWithProblems() + " 行名单有误（见“问题”列）");
+        }
+        problems.setAll(messages);
+    }
+
+    private String scratchJson() {
+        if (ledger == null && recipients == null) {
+            return null;
+        }
+        List<List<String>> raw = new ArrayList<>();
+        if (ledger != null) {
+            for (LedgerRow r : ledger.rows()) {
+                raw.add(List.of(r.date.get(), r.voucherNo.get(), r.summary.get(), r.income.get(), r.expense.get()));
+            }
+        } else {
+            for (RecipientRow r : recipients.rows()) {
+                raw.add(List.of(r.name.get(), r.group.get(), r.population.get(), r.amount.get(), r.idNumber.get()));
+            }
+        }
+        try {
+            return JsonMapping.mapper().writeValueAsString(Map.of("rows", raw));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void restoreScratch(String json) {
+        try {
+            Map<String, List<List<String>>> m = JsonMapping.mapper().readValue(json, new TypeReference<>() { });
+            List<List<String>> raw = m.getOrDefault("rows", List.of());
+            if (ledger != null) {
+                ledger.rows().setAll(raw.stream().map(cells -> {
+                    LedgerRow r = new LedgerRow();
+                    for (int i = 0; i < Math.min(cells.size(), LedgerRow.EDITABLE_COLUMNS); i++) {
+                        r.cell(i).set(cells.get(i));
+                    }
+                    return r;
+                }).toList());
+            } else if (recipients != null) {
+                recipients.rows().setAll(raw.stream().map(cells -> {
+                    RecipientRow r = new RecipientRow();
+                    for (int i = 0; i < Math.min(cells.size(), 5); i++) {
+                        r.cell(i).set(cells.get(i));
+                    }
+                    return r;
+                }).toList());
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Scratch is a convenience copy; the notice content itself is intact and already loaded.
+            saveState.set("表格草稿无法读取，已显示最近保存的内容");
+        }
+    }
+
+    public void setOnSaved(Consumer<Notice> onSaved) {
+        this.onSaved = onSaved;
+    }
+
+    public CatalogItem item() {
+        return item;
+    }
+
+    public Notice current() {
+        return current;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty bodyProperty() {
+        return body;
+    }
+
+    public ReadOnlyStringProperty saveStateProperty() {
+        return saveState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    /** Null unless the item's content is a cash journal. */
+    public LedgerEditorViewModel ledger() {
+        return ledger;
+    }
+
+    /** Null unless the item's content is a recipient list. */
+    public RecipientEditorViewModel recipients() {
+        return recipients;
+    }
+}

@@ -1,0 +1,194 @@
+package cn.sanwu.client.ui;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * Makes a TableView behave like the spreadsheet a bookkeeper is used to: type to start editing,
+ * Tab/Shift+Tab move across and Enter moves down (committing the cell), a new row appears when
+ * Enter or Tab leaves the last one, Esc cancels, leaving a cell commits it (never drops typing).
+ */
+public final class GridEditing {
+
+    private GridEditing() {
+    }
+
+    /** A column whose cells edit the {@code StringProperty} of a row. */
+    public static <R> TableColumn<R, String> textColumn(String title, Function<R, StringProperty> cell, double width) {
+        TableColumn<R, String> col = new TableColumn<>(title);
+        col.setCellValueFactory(data -> cell.apply(data.getValue()));
+        col.setCellFactory(c -> new EditingCell<>());
+        col.setPrefWidth(width);
+        col.setSortable(false);
+        return col;
+    }
+
+    /**
+     * Installs keyboard navigation on {@code table}; {@code editableColumns} are the first columns
+     * that can be edited; {@code addRow} appends a row and returns it.
+     */
+    public static <R> void install(TableView<R> table, int editableColumns, Supplier<R> addRow) {
+        table.getProperties().put(ADD_ROW_KEY, addRow);
+        table.setEditable(true);
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (table.getEditingCell() != null) {
+                return;
+            }
+            TablePosition<R, ?> pos = table.getFocusModel().getFocusedCell();
+            if (pos == null || pos.getTableColumn() == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F2) {
+                table.edit(pos.getRow(), col(table, pos.getColumn()));
+                e.consume();
+            } else if (e.getCode() == KeyCode.TAB) {
+                move(table, pos.getRow(), pos.getColumn(), e.isShiftDown() ? -1 : 1, 0, editableColumns, addRow, false);
+                e.consume();
+            }
+        });
+        table.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            if (table.getEditingCell() != null || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+                return;
+            }
+            String ch = e.getCharacter();
+            if (ch.isEmpty() || ch.charAt(0) < 0x20 || ch.charAt(0) == 0x7f) {
+                return;
+            }
+            TablePosition<R, ?> pos = table.getFocusModel().getFocusedCell();
+            if (pos != null && pos.getColumn() >= 0 && pos.getColumn() < editableColumns) {
+                EditingCell.pendingFirstKey = ch;
+                table.edit(pos.getRow(), col(table, pos.getColumn()));
+                e.consume();
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> TableColumn<R, ?> col(TableView<R> table, int index) {
+        return (TableColumn<R, ?>) table.getVisibleLeafColumns().get(index);
+    }
+
+    static <R> void move(TableView<R> table, int row, int column, int dx, int dy, int editableColumns, Supplier<R> addRow,
+            boolean startEditing) {
+        int r = row + dy;
+        int c = column + dx;
+        if (c >= editableColumns) {
+            c = 0;
+            r++;
+        } else if (c < 0) {
+            c = editableColumns - 1;
+            r--;
+        }
+        if (r < 0) {
+            r = 0;
+        }
+        if (r >= table.getItems().size()) {
+            addRow.get();
+        }
+        int targetRow = r;
+        int targetCol = c;
+        table.getSelectionModel().clearAndSelect(targetRow, col(table, targetCol));
+        table.getFocusModel().focus(targetRow, col(table, targetCol));
+        table.scrollTo(Math.max(0, targetRow - 3));
+        if (startEditing) {
+            Platform.runLater(() -> table.edit(targetRow, col(table, targetCol)));
+        }
+    }
+
+    /** A text cell that commits on Enter, Tab and focus loss. */
+    static final class EditingCell<R> extends TableCell<R, String> {
+        /** The key that started editing, typed into the fresh editor (spreadsheet behaviour). */
+        static String pendingFirstKey;
+        private TextField field;
+
+        @Override
+        public void startEdit() {
+            if (!isEditable() || !getTableView().isEditable() || !getTableColumn().isEditable()) {
+                return;
+            }
+            super.startEdit();
+            if (!isEditing()) {
+                return;
+            }
+            if (field == null) {
+                field = new TextField();
+                field.setOnAction(e -> {
+                    commitAndMove(0, 1);
+                    e.consume();
+                });
+                field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                    if (e.getCode() == KeyCode.ESCAPE) {
+                        cancelEdit();
+                        e.consume();
+                    } else if (e.getCode() == KeyCode.TAB) {
+                        commitAndMove(e.isShiftDown() ? -1 : 1, 0);
+                        e.consume();
+                    }
+                });
+                field.focusedProperty().addListener((o, was, now) -> {
+                    if (!now && isEditing()) {
+                        commitEdit(field.getText());
+                    }
+                });
+            }
+            String first = pendingFirstKey;
+            pendingFirstKey = null;
+            field.setText(first != null ? first : getItem() == null ? "" : getItem());
+            setText(null);
+            setGraphic(field);
+            field.requestFocus();
+            if (first != null) {
+                field.end();
+            } else {
+                field.selectAll();
+            }
+        }
+
+        private void commitAndMove(int dx, int dy) {
+            TableView<R> table = getTableView();
+            int row = getIndex();
+            int column = table.getVisibleLeafColumns().indexOf(getTableColumn());
+            commitEdit(field.getText());
+            int editable = (int) table.getVisibleLeafColumns().stream().filter(TableColumn::isEditable).count();
+            @SuppressWarnings("unchecked")
+            Supplier<R> add = (Supplier<R>) table.getProperties().get(ADD_ROW_KEY);
+            move(table, row, column, dx, dy, editable, add == null ? () -> null : add, false);
+            table.requestFocus();
+        }
+
+        @Override
+        public void cancelEdit() {
+            super.cancelEdit();
+            setText(getItem());
+            setGraphic(null);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty) {
+                setText(null);
+                setGraphic(null);
+            } else if (isEditing()) {
+                setText(null);
+                setGraphic(field);
+            } else {
+                setText(item);
+                setGraphic(null);
+            }
+        }
+    }
+
+    /** Table property under which {@link #install} stores the add-row supplier for the cells. */
+    public static final String ADD_ROW_KEY = "sanwu.addRow";
+}
