@@ -96,6 +96,19 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar);
         checklist.refresh();
         status.refresh();
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::saveSelectedEditor);
+            }
+        });
+    }
+
+    private void saveSelectedEditor() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getContent() instanceof NoticeEditorView editor) {
+            editor.viewModel().save();
+        }
     }
 
     private void openEntry(ChecklistEntry entry) {

@@ -11,5 +11,14 @@ import java.util.UUID;
  * at the notice that decides the state, if any.
  */
 public record ChecklistEntry(CatalogItem item, Period period, LocalDate deadline, ChecklistState state, UUID noticeId,
-        String reason) {
+        String reason, boolean late) {
+
+    /**
+     * A drafted or returned notice whose deadline has passed is still not on the board: the
+     * oversight view counts it as overdue, so the clerk must see that too.
+     */
+    public static boolean isLate(ChecklistState state, LocalDate deadline, LocalDate today) {
+        boolean notOnBoard = state == ChecklistState.OVERDUE || state == ChecklistState.DRAFTED || state == ChecklistState.RETURNED;
+        return notOnBoard && deadline != null && today.isAfter(deadline);
+    }
 }

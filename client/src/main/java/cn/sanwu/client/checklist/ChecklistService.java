@@ -75,13 +75,13 @@ public final class ChecklistService {
                         ? (today.isAfter(deadline) ? ChecklistState.OVERDUE : ChecklistState.DUE)
                         : stateOf(NoticeStatus.valueOf(best[2]));
                 out.add(new ChecklistEntry(item, p, deadline, state, best == null ? null : UUID.fromString(best[3]),
-                        best == null ? "" : best[4]));
+                        best == null ? "" : best[4], ChecklistEntry.isLate(state, deadline, today)));
             } else {
                 String[] newest = latest.stream().filter(r -> r[0].equals(item.code())).findFirst().orElse(null);
                 ChecklistState none = item.frequency() == Frequency.STANDING ? ChecklistState.DUE : ChecklistState.ON_DEMAND;
                 out.add(new ChecklistEntry(item, newest == null ? null : Period.parse(newest[1]), null,
                         newest == null ? none : stateOf(NoticeStatus.valueOf(newest[2])),
-                        newest == null ? null : UUID.fromString(newest[3]), newest == null ? "" : newest[4]));
+                        newest == null ? null : UUID.fromString(newest[3]), newest == null ? "" : newest[4], false));
             }
         }
         return out;

@@ -67,6 +67,7 @@ public final class ChecklistView extends BorderPane {
         table.getColumns().add(col(I18n.t("checklist.col.period"), e -> e.period() == null ? "—" : e.period().displayZh(), 150));
         table.getColumns().add(col(I18n.t("checklist.col.deadline"), e -> e.deadline() == null ? "—" : e.deadline().toString(), 100));
         TableColumn<ChecklistEntry, String> state = col(I18n.t("checklist.col.state"), e -> I18n.t("state." + e.state().name())
+                + (e.late() && e.state() != ChecklistState.OVERDUE ? I18n.t("state.late") : "")
                 + (e.reason().isBlank() ? "" : "：" + e.reason()), 260);
         state.setCellFactory(x -> new TableCell<>() {
             @Override
@@ -76,7 +77,7 @@ public final class ChecklistView extends BorderPane {
                 setText(empty ? null : item);
                 ChecklistEntry entry = empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (entry != null) {
-                    getStyleClass().add(switch (entry.state()) {
+                    getStyleClass().add(entry.late() ? "state-overdue" : switch (entry.state()) {
                         case OVERDUE, RETURNED -> "state-overdue";
                         case DUE -> "state-due";
                         default -> "state-done";

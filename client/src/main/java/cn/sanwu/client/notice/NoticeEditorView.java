@@ -63,8 +63,15 @@ public final class NoticeEditorView extends BorderPane {
 
         ListView<String> problems = new ListView<>(vm.problems());
         problems.setId("problems");
-        problems.setPrefHeight(90);
+        problems.setPrefHeight(70);
         problems.getStyleClass().add("problems");
+        Label problemsLabel = new Label(I18n.t("editor.problems"));
+        // Only take space when there is something to say: the ledger needs the room.
+        var hasProblems = javafx.beans.binding.Bindings.isNotEmpty(vm.problems());
+        problems.visibleProperty().bind(hasProblems);
+        problems.managedProperty().bind(hasProblems);
+        problemsLabel.visibleProperty().bind(hasProblems);
+        problemsLabel.managedProperty().bind(hasProblems);
         Button save = new Button(I18n.t("editor.save"));
         save.setId("saveNotice");
         save.setDefaultButton(false);
@@ -76,7 +83,7 @@ public final class NoticeEditorView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(10, saveState, spacer, save);
-        VBox bottom = new VBox(6, new Label(I18n.t("editor.problems")), problems, actions);
+        VBox bottom = new VBox(6, problemsLabel, problems, actions);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);
     }
