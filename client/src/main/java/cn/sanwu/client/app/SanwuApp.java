@@ -1,15 +1,10 @@
 package cn.sanwu.client.app;
 
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
-import cn.sanwu.client.store.StoreException;
 import cn.sanwu.client.task.FxBackgroundRunner;
-import cn.sanwu.client.village.FirstRunView;
-import cn.sanwu.client.village.VillageProfile;
-import java.time.Clock;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
@@ -28,38 +23,13 @@ public final class SanwuApp extends Application {
     static Consumer<LedgerEditorViewModel> importAction = vm -> { };
 
     private FxBackgroundRunner runner;
-    private MainWindow main;
 
     @Override
     public void start(Stage stage) {
         runner = new FxBackgroundRunner();
-        stage.setTitle(I18n.t("app.title"));
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(), 1280, 760);
-        scene.getStylesheets().add(SanwuApp.class.getResource("/cn/sanwu/client/app/sanwu.css").toExternalForm());
-        stage.setScene(scene);
-        stage.setMinWidth(1000);
-        stage.setMinHeight(640);
-        var profile = context.villages().profile();
-        if (profile.isPresent()) {
-            showMain(scene, profile.get());
-        } else {
-            scene.setRoot(new FirstRunView(context.villages(), p -> showMain(scene, p)));
-        }
-        stage.setOnCloseRequest(e -> {
-            if (main != null && !main.flushAll()) {
-                Alert alert = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("app.closeUnsaved"), ButtonType.CANCEL, ButtonType.OK);
-                if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
-                    e.consume();
-                }
-            }
-        });
+        AppWindow.install(stage, context, runner, importAction);
         stage.show();
         Main.markWindowShown();
-    }
-
-    private void showMain(Scene scene, VillageProfile profile) {
-        main = new MainWindow(context, profile, runner, importAction);
-        scene.setRoot(main);
     }
 
     @Override
@@ -77,13 +47,5 @@ public final class SanwuApp extends Application {
             alert.showAndWait();
             Platform.exit();
         });
-    }
-
-    static Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    static StoreException unwrap(Throwable t) {
-        return t instanceof StoreException se ? se : null;
     }
 }

@@ -110,10 +110,16 @@ public final class GridEditing {
         /** The key that started editing, typed into the fresh editor (spreadsheet behaviour). */
         static String pendingFirstKey;
         private TextField field;
+        private boolean appendNextKey;
 
         @Override
         public void startEdit() {
             if (!isEditable() || !getTableView().isEditable() || !getTableColumn().isEditable()) {
+                return;
+            }
+            if (isEditing() && field != null && getGraphic() == field) {
+                // TableView may call startEdit again for the cell it is already editing; resetting
+                // the text here would drop the keystroke that started the edit.
                 return;
             }
             super.startEdit();
@@ -135,6 +141,15 @@ public final class GridEditing {
                         e.consume();
                     }
                 });
+                // Typing continues after the key that started the edit: whatever the focus handling
+                // selected meanwhile, the next keystroke must append, not replace.
+                field.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+                    if (appendNextKey) {
+                        appendNextKey = false;
+                        field.deselect();
+                        field.end();
+                    }
+                });
                 field.focusedProperty().addListener((o, was, now) -> {
                     if (!now && isEditing()) {
                         commitEdit(field.getText());
@@ -143,15 +158,21 @@ public final class GridEditing {
             }
             String first = pendingFirstKey;
             pendingFirstKey = null;
+            appendNextKey = first != null;
             field.setText(first != null ? first : getItem() == null ? "" : getItem());
             setText(null);
             setGraphic(field);
             field.requestFocus();
-            if (first != null) {
-                field.end();
-            } else {
-                field.selectAll();
-            }
+            // TextField selects all when it gains focus; that would make the next keystroke replace
+            // the first one, so place the caret after the focus handling has run.
+            Platform.runLater(() -> {
+                if (first != null) {
+                    field.deselect();
+                    field.end();
+                } else {
+                    field.selectAll();
+                }
+            });
         }
 
         private void commitAndMove(int dx, int dy) {

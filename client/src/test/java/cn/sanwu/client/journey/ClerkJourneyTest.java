@@ -1,0 +1,130 @@
+package cn.sanwu.client.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.sanwu.client.app.AppContext;
+import cn.sanwu.client.app.AppWindow;
+import cn.sanwu.client.ledger.LedgerRow;
+import cn.sanwu.client.task.BackgroundRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A village accountant's first morning, driven through the real window (headless JavaFX, real H2
+ * file): choose the village, draft October's 财务收支明细 from the checklist, type ledger lines
+ * from the keyboard, see balance and totals, restart the app, find the notice and see it intact.
+ */
+class ClerkJourneyTest extends FxRobot {
+
+    private static final Clock NOVEMBER_5 = Clock.fixed(Instant.parse("2026-11-05T01:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dataDir;
+    private AppContext ctx;
+
+    @BeforeEach
+    void registerStage() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        FxToolkit.cleanupStages();
+        if (ctx != null) {
+            ctx.close();
+        }
+    }
+
+    private void startApp() throws Exception {
+        ctx = new AppContext(dataDir, NOVEMBER_5);
+        FxToolkit.setupStage(stage -> {
+            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
+            stage.setWidth(1000);
+            stage.setHeight(760);
+        });
+        FxToolkit.showStage();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void restartApp() throws Exception {
+        FxToolkit.cleanupStages();
+        ctx.close();
+        startApp();
+    }
+
+    private String labelText(String id) {
+        return lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static String dump(TableView<LedgerRow> table) {
+        StringBuilder b = new StringBuilder();
+        for (LedgerRow r : table.getItems()) {
+            for (int c = 0; c < LedgerRow.EDITABLE_COLUMNS; c++) {
+                b.append('[').append(r.cell(c).get()).append(']');
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void draftMonthlyFinanceNoticeWithLedgerLinesAndFindItAfterRestart() throws Exception {
+        startApp();
+        clickOn("#villageCode").write("219901101201");
+        clickOn("#villageName").write("红旗村");
+        clickOn("#firstRunOk");
+        assertThat(lookup("#checklistHeadline").queryAs(Label.class).getText()).contains("2026-11-05");
+
+        clickOn("财务");
+        doubleClickOn("F02  财务收支明细（各项收入、各项支出，逐项逐笔）");
+        assertThat(lookup("#noticeTitle").tryQuery()).isPresent();
+
+        clickOn("#openingBalance").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("1000");
+        clickOn("#addLedgerRow");
+        write("2026-10-03").type(KeyCode.TAB).write("记-001").type(KeyCode.TAB).write("收到机动地承包费")
+                .type(KeyCode.TAB).write("5000").type(KeyCode.TAB).type(KeyCode.TAB);
+        write("2026-10-09").type(KeyCode.TAB).write("记-002").type(KeyCode.TAB).write("支付村部电费")
+                .type(KeyCode.TAB).type(KeyCode.TAB).write("123.45").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        TableView<LedgerRow> table = lookup("#ledgerTable").queryAs(TableView.class);
+        assertThat(table.getItems().stream().filter(r -> !r.isBlank())).hasSize(2);
+        assertThat(table.getItems().get(0).balanceProperty().get()).as(() -> dump(table)).isEqualTo("6,000.00");
+        assertThat(table.getItems().get(1).balanceProperty().get()).as(() -> dump(table)).isEqualTo("5,876.55");
+        assertThat(labelText("#ledgerTotals")).contains("期初余额 ¥1,000.00").contains("收入合计 ¥5,000.00")
+                .contains("支出合计 ¥123.45").contains("期末余额 ¥5,876.55");
+
+        press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(labelText("#saveState")).startsWith("已保存");
+        assertThat(labelText("#syncStatus")).isEqualTo("离线，1 项待上传");
+
+        restartApp();
+        clickOn("查找公告");
+        clickOn("#searchText").write("承包费");
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(labelText("#searchSummary")).startsWith("找到 1 条");
+        doubleClickOn("红旗村2026年10月财务收支明细（各项收入、各项支出，逐项逐笔）公开");
+        @SuppressWarnings("unchecked")
+        TableView<LedgerRow> reopened = lookup("#ledgerTable").queryAs(TableView.class);
+        assertThat(reopened.getItems().stream().filter(r -> !r.isBlank()).map(r -> r.summary.get()))
+                .containsExactly("收到机动地承包费", "支付村部电费");
+        assertThat(labelText("#ledgerTotals")).contains("期末余额 ¥5,876.55");
+    }
+}
