@@ -104,6 +104,11 @@ public final class MainWindow extends BorderPane {
         });
     }
 
+    /** Called once the home checklist has loaded for the first time. */
+    public void setOnReady(Runnable action) {
+        checklist.setOnFirstLoad(action);
+    }
+
     private void saveSelectedEditor() {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (selected != null && selected.getContent() instanceof NoticeEditorView editor) {

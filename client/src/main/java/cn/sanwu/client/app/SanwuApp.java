@@ -27,9 +27,9 @@ public final class SanwuApp extends Application {
     @Override
     public void start(Stage stage) {
         runner = new FxBackgroundRunner();
-        AppWindow.install(stage, context, runner, importAction);
+        AppWindow window = AppWindow.install(stage, context, runner, importAction);
+        window.setOnReady(Main::markWindowShown);
         stage.show();
-        Main.markWindowShown();
     }
 
     @Override

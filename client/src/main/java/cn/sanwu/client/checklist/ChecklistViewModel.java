@@ -21,6 +21,7 @@ public final class ChecklistViewModel {
     private final RegionLevel level;
     private final Map<Category, ObservableList<ChecklistEntry>> entries = new EnumMap<>(Category.class);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private Runnable onFirstLoad = () -> { };
 
     public ChecklistViewModel(ChecklistService service, BackgroundRunner runner, String villageCode, RegionLevel level) {
         this.service = service;
@@ -40,6 +41,11 @@ public final class ChecklistViewModel {
         return headline.getReadOnlyProperty();
     }
 
+    /** Runs once, when the checklist has first been loaded: the moment the home screen is usable. */
+    public void setOnFirstLoad(Runnable action) {
+        this.onFirstLoad = action;
+    }
+
     public void refresh() {
         runner.run(() -> {
             Map<Category, List<ChecklistEntry>> all = new EnumMap<>(Category.class);
@@ -54,6 +60,9 @@ public final class ChecklistViewModel {
             long returned = count(all, ChecklistState.RETURNED);
             headline.set("今天 " + service.today() + "：逾期未公开 " + overdue + " 项，待公开 " + due + " 项"
                     + (returned > 0 ? "，被退回 " + returned + " 项" : ""));
+            Runnable first = onFirstLoad;
+            onFirstLoad = () -> { };
+            first.run();
         }, error -> headline.set(error instanceof StoreException se ? se.userMessage() : "无法读取清单：" + error.getMessage()));
     }
 
