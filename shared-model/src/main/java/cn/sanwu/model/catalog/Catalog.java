@@ -2,10 +2,10 @@ package cn.sanwu.model.catalog;
 
 import cn.sanwu.model.region.RegionLevel;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,8 +18,11 @@ public record Catalog(String version, String issuer, LocalDate effectiveFrom, Ma
         List<CatalogItem> items) {
 
     public Catalog {
+        Objects.requireNonNull(version, "version");
+        issuer = issuer == null ? "" : issuer;
         items = List.copyOf(items);
-        graceDays = Map.copyOf(new EnumMap<>(graceDays));
+        // Map.copyOf directly: new EnumMap<>(map) throws for an empty map that is not an EnumMap.
+        graceDays = Map.copyOf(graceDays);
         Map<String, CatalogItem> seen = new LinkedHashMap<>();
         for (CatalogItem item : items) {
             if (seen.putIfAbsent(item.code(), item) != null) {

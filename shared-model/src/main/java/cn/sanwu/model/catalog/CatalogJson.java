@@ -1,10 +1,14 @@
 package cn.sanwu.model.catalog;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,7 +26,10 @@ public final class CatalogJson {
 
     public static final String SCHEMA = "sanwu.catalog/1";
     private static final String DEFAULT_RESOURCE = "/cn/sanwu/model/catalog/default-catalog.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // A county's file with a repeated key or trailing garbage is a mistake to report, not to guess.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CatalogJson() {
     }
@@ -36,6 +43,18 @@ public final class CatalogJson {
             return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a catalog version from its JSON text, e.g. one a county published. */
+    public static Catalog read(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("目录文件为空");
+        }
+        try {
+            return read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("目录文件不是有效的JSON：" + e.getMessage(), e);
         }
     }
 
@@ -63,15 +82,23 @@ public final class CatalogJson {
         Iterator<Map.Entry<String, JsonNode>> fields = root.path("deadlineGraceDays").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
-            grace.put(parseEnum(Frequency.class, e.getKey(), "公开期限", "目录"), e.getValue().asInt());
+            Frequency f = parseEnum(Frequency.class, e.getKey(), "公开期限", "目录");
+            if (!e.getValue().isInt() || e.getValue().asInt() < 0) {
+                throw new IllegalArgumentException("目录的公开期限“" + e.getKey() + "”应为不小于0的整数天数");
+            }
+            grace.put(f, e.getValue().asInt());
         }
         List<CatalogItem> items = new ArrayList<>();
         JsonNode array = root.path("items");
         if (!array.isArray() || array.isEmpty()) {
             throw new IllegalArgumentException("目录中没有任何事项");
         }
-        for (JsonNode n : array) {
-            String code = requireText(n, "code", "事项");
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode n = array.get(i);
+            if (!n.isObject()) {
+                throw new IllegalArgumentException("第" + (i + 1) + "个事项不是JSON对象");
+            }
+            String code = requireText(n, "code", "第" + (i + 1) + "个事项");
             String where = "事项 " + code;
             items.add(new CatalogItem(
                     code,

@@ -11,7 +11,10 @@ import java.util.TreeMap;
  * UTF-16 code units (as RFC 8785), no whitespace, strings NFC-normalised with minimal escaping,
  * integers only (money is fen), {@code null} members omitted. Accepts a tree of
  * {@code Map<String, ?>}, {@code List<?>}, {@code String}, {@code Long}/{@code Integer},
- * {@code Boolean}; anything else, including floating point, is rejected.
+ * {@code Boolean}; anything else, including floating point, is rejected. Strings are written as
+ * their UTF-8 characters, escaping only quote, backslash and U+0000–U+001F (short escapes for
+ * b, f, n, r, t; otherwise backslash-u and four lowercase hex digits), plus unpaired surrogates
+ * in the same four-hex-digit form.
  */
 public final class CanonicalJson {
 
@@ -96,6 +99,13 @@ public final class CanonicalJson {
                 default -> {
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
+                    } else if (Character.isSurrogate(c) && !isPairedAt(s, i)) {
+                        // A lone surrogate is not a character: encoding it as UTF-8 would turn every
+                        // one into '?', so two different strings would hash alike. Escape it instead,
+                        // which keeps the serialisation injective and never throws on user content.
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else if (Character.isHighSurrogate(c)) {
+                        out.append(c).append(s.charAt(++i));
                     } else {
                         out.append(c);
                     }
@@ -103,5 +113,10 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    private static boolean isPairedAt(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The one implementation of a notice's canonical content hash, used by client and server for
@@ -22,6 +23,8 @@ import java.util.UUID;
 public final class NoticeHasher {
 
     public static final String SCHEMA = "sanwu.notice-content/1";
+
+    private static final Pattern CANONICAL_INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,17}");
 
     private final HashAlgorithm algorithm;
 
@@ -82,10 +85,14 @@ public final class NoticeHasher {
         return m;
     }
 
-    /** Money and integer cells hash as JSON integers when they hold one; otherwise as text. */
+    /**
+     * Money and integer cells hash as JSON integers when they hold one in canonical form (no
+     * leading zeros, no "-0"); otherwise as text. Only the canonical form is converted so that two
+     * different cell texts ("7" and "007") can never hash alike.
+     */
     private static Object cell(String value, ColumnType type) {
         if ((type == ColumnType.MONEY_FEN || type == ColumnType.INTEGER) && value != null
-                && value.matches("-?\\d{1,18}")) {
+                && CANONICAL_INTEGER.matcher(value).matches()) {
             return Long.parseLong(value);
         }
         return value == null ? "" : value;

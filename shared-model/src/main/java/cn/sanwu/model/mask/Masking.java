@@ -1,12 +1,19 @@
 package cn.sanwu.model.mask;
 
+import cn.sanwu.model.finance.CashJournal;
+import cn.sanwu.model.finance.LedgerEntry;
 import cn.sanwu.model.finance.Recipient;
 import cn.sanwu.model.finance.RecipientList;
 import cn.sanwu.model.notice.ColumnType;
 import cn.sanwu.model.notice.NoticeContent;
 import cn.sanwu.model.notice.NoticeTable;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,11 +28,18 @@ public final class Masking {
     /** What replaces a phone number or home address. */
     public static final String HIDDEN = "***";
 
-    // Order matters: ID numbers (18 chars) before bank cards (12–19 digits) before phones.
-    private static final Pattern ID_IN_TEXT = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])|(?<!\\d)\\d{15}(?!\\d)");
-    private static final Pattern BANK_IN_TEXT = Pattern.compile("(?<!\\d)(?:\\d[ -]?){11,18}\\d(?!\\d)");
-    private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<!\\d)(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?!\\d)");
-    private static final Pattern LANDLINE_IN_TEXT = Pattern.compile("(?<!\\d)0\\d{2,3}[ -]?\\d{7,8}(?!\\d)");
+    // Each pattern only matches a whole run of digits (never inside a longer one), so amounts
+    // (12345.67), dates (2026-11-28), voucher numbers (记-0012) and 8-digit numbers stay as they are.
+    private static final Pattern ID18_IN_TEXT = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
+    private static final Pattern ID15_IN_TEXT = Pattern.compile("(?<![0-9])[0-9]{15}(?![0-9])");
+    private static final Pattern MOBILE_IN_TEXT = PersonalDataScanner.MOBILE;
+    // Not next to another digit group: "6222 0212 3456 7890" must not lose its middle as a landline.
+    private static final Pattern LANDLINE_IN_TEXT = Pattern.compile(
+            "(?<![0-9][ -]?)(?:\\(0[0-9]{2,3}\\)|0[0-9]{2,3})[ -]?[0-9]{3,4}[ -]?[0-9]{4}(?![ -]?[0-9])");
+    // 12–19 digits, optionally grouped by single spaces or dashes: bank cards and passbook accounts.
+    private static final Pattern BANK_IN_TEXT = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){11,18}[0-9](?![0-9])");
+    private static final Pattern TYPED_INTEGER = Pattern.compile("-?[0-9]{1,15}");
+    private static final Pattern TYPED_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private Masking() {
     }
@@ -59,19 +73,30 @@ public final class Masking {
         return address == null || address.isBlank() ? "" : HIDDEN;
     }
 
-    /** Masks every ID number, bank-card number and phone number found in free text. */
+    /**
+     * Masks every ID number, bank-card or account number and phone number found in free text.
+     * Order matters: ID numbers first (an 18-digit run with a plausible birth date, or ending in
+     * X, is an ID; any other 15/18-digit run is masked as an account), then mobile and landline
+     * numbers (hidden whole), then any remaining run of 12–19 digits (masked as an account).
+     * Whatever {@link PersonalDataScanner} reports is covered by one of these passes.
+     */
     public static String freeText(String text) {
         if (text == null || text.isEmpty()) {
             return text == null ? "" : text;
         }
-        String out = replace(ID_IN_TEXT, text, m -> idNumber(m));
-        out = replace(BANK_IN_TEXT, out, m -> m.contains("*") ? m : bankAccount(m));
+        String out = replace(ID18_IN_TEXT, text, m -> looksLikeId(m, 6, 8, "yyyyMMdd") ? idNumber(m) : bankAccount(m));
+        out = replace(ID15_IN_TEXT, out, m -> looksLikeId(m, 6, 6, "yyMMdd") ? idNumber(m) : bankAccount(m));
         out = replace(MOBILE_IN_TEXT, out, m -> HIDDEN);
         out = replace(LANDLINE_IN_TEXT, out, m -> HIDDEN);
+        out = replace(BANK_IN_TEXT, out, Masking::bankAccount);
         return out;
     }
 
-    /** A cell of a typed column as it may appear in public. */
+    /**
+     * A cell of a typed column as it may appear in public. Money, integer and date cells pass
+     * unchanged only when they are well-formed for their type; anything else in them (an ID
+     * number typed into a number column) is masked as free text.
+     */
     public static String cell(String value, ColumnType type) {
         return switch (type) {
             case ID_NUMBER -> idNumber(value);
@@ -79,7 +104,8 @@ public final class Masking {
             case PHONE -> phone(value);
             case ADDRESS -> address(value);
             case TEXT, PERSON_NAME -> freeText(value);
-            case MONEY_FEN, INTEGER, DATE -> value;
+            case MONEY_FEN, INTEGER -> value != null && TYPED_INTEGER.matcher(value).matches() ? value : freeText(value);
+            case DATE -> value != null && TYPED_DATE.matcher(value).matches() ? value : freeText(value);
         };
     }
 
@@ -98,9 +124,9 @@ public final class Masking {
             }
             tables.add(new NoticeTable(freeText(t.caption()), t.columns(), rows));
         }
-        var journal = c.journal() == null ? null : new cn.sanwu.model.finance.CashJournal(c.journal().entity(),
+        var journal = c.journal() == null ? null : new CashJournal(c.journal().entity(),
                 c.journal().openingBalanceFen(),
-                c.journal().entries().stream().map(e -> new cn.sanwu.model.finance.LedgerEntry(e.date(),
+                c.journal().entries().stream().map(e -> new LedgerEntry(e.date(),
                         freeText(e.voucherNo()), freeText(e.summary()), e.incomeFen(), e.expenseFen())).toList());
         RecipientList recipients = c.recipients() == null ? null : new RecipientList(freeText(c.recipients().programme()),
                 c.recipients().recipients().stream().map(r -> new Recipient(freeText(r.name()), freeText(r.group()),
@@ -109,7 +135,21 @@ public final class Masking {
                 tables, journal, recipients);
     }
 
-    private static String replace(Pattern p, String text, java.util.function.UnaryOperator<String> f) {
+    private static boolean looksLikeId(String candidate, int from, int length, String pattern) {
+        if (Character.toUpperCase(candidate.charAt(candidate.length() - 1)) == 'X') {
+            return true;
+        }
+        try {
+            LocalDate.parse(candidate.substring(from, from + length),
+                    DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu").replace("yy", "uu"))
+                            .withResolverStyle(ResolverStyle.STRICT));
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static String replace(Pattern p, String text, UnaryOperator<String> f) {
         Matcher m = p.matcher(text);
         StringBuilder b = new StringBuilder();
         while (m.find()) {

@@ -3,7 +3,6 @@ package cn.sanwu.model.period;
 import cn.sanwu.model.catalog.Frequency;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +38,9 @@ public sealed interface Period permits Period.Month, Period.Quarter, Period.Half
     }
 
     record Month(YearMonth month) implements Period {
+        public Month {
+            checkYear(month.getYear());
+        }
         public String code() { return month.toString(); }
         public String displayZh() { return month.getYear() + "年" + month.getMonthValue() + "月"; }
         public Frequency frequency() { return Frequency.MONTHLY; }
@@ -50,7 +52,8 @@ public sealed interface Period permits Period.Month, Period.Quarter, Period.Half
     record Quarter(int year, int quarter) implements Period {
         private static final String[] NAMES = {"一", "二", "三", "四"};
         public Quarter {
-            if (quarter < 1 || quarter > 4) throw new IllegalArgumentException("quarter " + quarter);
+            checkYear(year);
+            if (quarter < 1 || quarter > 4) throw new IllegalArgumentException("季度应为1–4：" + quarter);
         }
         public String code() { return year + "-Q" + quarter; }
         public String displayZh() { return year + "年第" + NAMES[quarter - 1] + "季度"; }
@@ -62,7 +65,8 @@ public sealed interface Period permits Period.Month, Period.Quarter, Period.Half
 
     record HalfYear(int year, int half) implements Period {
         public HalfYear {
-            if (half < 1 || half > 2) throw new IllegalArgumentException("half " + half);
+            checkYear(year);
+            if (half < 1 || half > 2) throw new IllegalArgumentException("半年应为1或2：" + half);
         }
         public String code() { return year + "-H" + half; }
         public String displayZh() { return year + "年" + (half == 1 ? "上半年" : "下半年"); }
@@ -73,6 +77,9 @@ public sealed interface Period permits Period.Month, Period.Quarter, Period.Half
     }
 
     record Year(int year) implements Period {
+        public Year {
+            checkYear(year);
+        }
         public String code() { return Integer.toString(year); }
         public String displayZh() { return year + "年度"; }
         public Frequency frequency() { return Frequency.YEARLY; }
@@ -83,6 +90,9 @@ public sealed interface Period permits Period.Month, Period.Quarter, Period.Half
 
     /** A matter disclosed as it happens (即时), identified by the day it happened. */
     record Event(LocalDate date) implements Period {
+        public Event {
+            checkYear(date.getYear());
+        }
         public String code() { return "E" + date; }
         public String displayZh() { return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日（即时）"; }
         public Frequency frequency() { return Frequency.ON_EVENT; }
@@ -93,6 +103,9 @@ public sealed interface Period permits Period.Month, Period.Quarter, Period.Half
 
     /** Standing content (rules, members, profile) as of a day. */
     record AsOf(LocalDate date) implements Period {
+        public AsOf {
+            checkYear(date.getYear());
+        }
         public String code() { return "S" + date; }
         public String displayZh() { return "截至" + date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日"; }
         public Frequency frequency() { return Frequency.STANDING; }
@@ -136,6 +149,16 @@ public sealed interface Period permits Period.Month, Period.Quarter, Period.Half
             // fall through to the uniform message below
         }
         throw new IllegalArgumentException("无法识别的期间：“" + c + "”（例：2026-11、2026-Q4、2026-H2、2026）");
+    }
+
+    /**
+     * Codes have exactly four year digits, so only years 1000–9999 can round-trip through
+     * {@link #code()} and {@link #parse}; anything else is a typo, not a disclosure period.
+     */
+    private static void checkYear(int year) {
+        if (year < 1000 || year > 9999) {
+            throw new IllegalArgumentException("期间年份超出范围（1000–9999）：" + year);
+        }
     }
 
     /** The period of the given frequency that contains {@code date}. */

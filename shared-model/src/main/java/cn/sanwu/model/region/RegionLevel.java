@@ -18,6 +18,19 @@ public enum RegionLevel {
         return nameZh;
     }
 
+    /**
+     * Depth in the tree: a region's parent must have a smaller rank. Villages and communities
+     * share a rank because both sit directly under a township and neither can contain the other.
+     */
+    public int rank() {
+        return switch (this) {
+            case CITY -> 0;
+            case COUNTY -> 1;
+            case TOWNSHIP -> 2;
+            case VILLAGE, COMMUNITY -> 3;
+        };
+    }
+
     /** Villages and communities are the units that disclose. */
     public boolean isDisclosingUnit() {
         return this == VILLAGE || this == COMMUNITY;

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * An immutable tree of regions (市 → (县) → 乡镇/街道 → 村/社区). Built once from a list; rejects
- * duplicate codes, unknown parents and a child whose level is not below its parent's.
+ * duplicate codes, unknown parents and a child whose level is not below its parent's (a 社区
+ * cannot sit under a 村, nor a 村 under a 社区).
  * Thread-safe (immutable).
  */
 public final class RegionTree {
@@ -39,7 +40,7 @@ public final class RegionTree {
             if (parent == null) {
                 throw new IllegalArgumentException("“" + r.name() + "”的上级区划 " + r.parentCode() + " 不存在");
             }
-            if (parent.level().ordinal() >= r.level().ordinal()) {
+            if (parent.level().rank() >= r.level().rank()) {
                 throw new IllegalArgumentException("“" + r.name() + "”（" + r.level().nameZh() + "）不能隶属于“"
                         + parent.name() + "”（" + parent.level().nameZh() + "）");
             }

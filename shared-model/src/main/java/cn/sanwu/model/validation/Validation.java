@@ -16,7 +16,19 @@ import java.util.Map;
 /** Checks that return clear Chinese messages; they never throw for bad content. Stateless. */
 public final class Validation {
 
+    private static final Problem OVERFLOW = Problem.error("entries", 0, "金额合计超出范围，请检查各行金额");
+
     private Validation() {
+    }
+
+    /** Totals use exact arithmetic; absurd amounts must become a finding, not an exception. */
+    private static boolean totalsComputable(CashJournal journal) {
+        try {
+            journal.closingBalanceFen();
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
+        }
     }
 
     public static List<Problem> periodFitsItem(Period period, CatalogItem item) {
@@ -72,6 +84,9 @@ public final class Validation {
             if (e.summary().isEmpty()) {
                 problems.add(Problem.error("entries[" + i + "].summary", row, at + "缺少摘要"));
             }
+            if (Math.abs(e.incomeFen()) > MoneyFormat.MAX_ABS_FEN || Math.abs(e.expenseFen()) > MoneyFormat.MAX_ABS_FEN) {
+                problems.add(Problem.error("entries[" + i + "].amount", row, at + "金额超出范围（整数部分最多16位）"));
+            }
             if (e.incomeFen() < 0 || e.expenseFen() < 0) {
                 problems.add(Problem.error("entries[" + i + "].amount", row, at + "收入、支出金额不能为负数（冲账请用红字凭证说明）"));
             }
@@ -92,6 +107,9 @@ public final class Validation {
     public static List<Problem> statedTotals(CashJournal journal, Long statedIncomeFen, Long statedExpenseFen,
             Long statedClosingFen) {
         List<Problem> problems = new ArrayList<>();
+        if (!totalsComputable(journal)) {
+            return List.of(OVERFLOW);
+        }
         if (statedIncomeFen != null && statedIncomeFen != journal.totalIncomeFen()) {
             problems.add(Problem.error("totalIncome", 0, "收入合计不平：填写 " + MoneyFormat.display(statedIncomeFen)
                     + "，明细合计 " + MoneyFormat.display(journal.totalIncomeFen())));
@@ -109,6 +127,9 @@ public final class Validation {
 
     /** The opening balance must equal the previous period's closing balance. */
     public static List<Problem> balanceContinuity(CashJournal previous, CashJournal current) {
+        if (previous != null && !totalsComputable(previous)) {
+            return List.of(OVERFLOW);
+        }
         if (previous == null || previous.closingBalanceFen() == current.openingBalanceFen()) {
             return List.of();
         }
