@@ -96,6 +96,11 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar);
         checklist.refresh();
         status.refresh();
+        // Text search over years of notices is instant only from memory; build it off the UI thread.
+        runner.run(() -> {
+            ctx.notices().loadSearchIndex();
+            return null;
+        }, done -> { }, this::error);
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,

@@ -221,6 +221,27 @@ public final class NoticeRepository {
         }
     }
 
+    /** Everything the in-memory search index holds, for all notices. */
+    List<NoticeSearchIndex.Entry> searchEntries(Connection c) throws SQLException {
+        List<NoticeSearchIndex.Entry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, village_code, item_code, category, period_code, title,"
+                + " status, revision, updated_at, search_text FROM notice");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new NoticeSearchIndex.Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        Category.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        NoticeStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getTimestamp(9).toInstant(), rs.getString(10)));
+            }
+        }
+        return out;
+    }
+
+    static NoticeSearchIndex.Entry searchEntry(Notice n, Category category, String itemName) {
+        NoticeContent c = n.content();
+        return new NoticeSearchIndex.Entry(n.id(), c.villageCode(), c.itemCode(), category, c.period().code(),
+                truncate(c.title(), 1000), n.status(), n.revision(), n.updatedAt(), searchText(c, itemName, n.reason()));
+    }
+
     public int count(Connection c, String villageCode) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM notice WHERE village_code = ?")) {
             ps.setString(1, villageCode);

@@ -39,6 +39,8 @@ public final class NoticeService {
     private final Supplier<Catalog> catalog;
     private final UuidV7 ids;
     private final Clock clock;
+    private final NoticeSearchIndex searchIndex = new NoticeSearchIndex();
+    private volatile boolean searchIndexLoaded;
 
     public NoticeService(Database db, NoticeRepository notices, OutboxRepository outbox, Supplier<Catalog> catalog,
             UuidV7 ids, Clock clock) {
@@ -85,6 +87,8 @@ public final class NoticeService {
             return written;
         });
         db.forceToDisk();
+        // Only after the commit: the index must never show what the database does not hold.
+        searchIndex.put(NoticeRepository.searchEntry(saved, item.category(), item.nameZh()));
         return saved;
     }
 
@@ -162,8 +166,26 @@ public final class NoticeService {
         return db.read(c -> notices.find(c, id));
     }
 
+    /**
+     * Searches the in-memory index once {@link #loadSearchIndex()} has run, the database before
+     * that (same results, slower for text).
+     */
     public List<NoticeSummary> search(NoticeQuery query) {
+        if (searchIndexLoaded) {
+            return searchIndex.search(query);
+        }
         return db.read(c -> notices.search(c, query));
+    }
+
+    /** Builds the search index from the database; the app calls it in the background after start. */
+    public void loadSearchIndex() {
+        // Filled while holding the database lock: a save that commits meanwhile either is in the
+        // rows read here or puts its entry after this load, never before it (which would be lost).
+        db.read(c -> {
+            searchIndex.loadAll(notices.searchEntries(c));
+            return null;
+        });
+        searchIndexLoaded = true;
     }
 
     public int pendingUploads() {

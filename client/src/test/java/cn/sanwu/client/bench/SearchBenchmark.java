@@ -79,6 +79,23 @@ public final class SearchBenchmark {
             System.out.printf("stored %d notices (inserted %d in %.1f s), db dir %s%n", service.count(village),
                     count - existing, (System.nanoTime() - t0) / 1e9, dir);
 
+            for (String mode : new String[] {"H2 SQL (before the index is loaded)", "in-memory index"}) {
+                if (mode.startsWith("in-memory")) {
+                    long l0 = System.nanoTime();
+                    service.loadSearchIndex();
+                    System.out.printf("index loaded in %.0f ms%n", (System.nanoTime() - l0) / 1e6);
+                }
+                System.out.println("-- " + mode);
+                runQueries(service, village);
+            }
+        }
+        System.gc();
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        System.out.printf("heap used after GC %.1f MB, max %.0f MB%n", heap.getUsed() / 1e6, heap.getMax() / 1e6);
+    }
+
+    private static void runQueries(NoticeService service, String village) {
+        {
             List<NoticeQuery> queries = List.of(
                     NoticeQuery.all(village),
                     new NoticeQuery(village, null, cn.sanwu.model.catalog.Category.FINANCE, NoticeStatus.DRAFT, null, null, 500),
@@ -106,9 +123,6 @@ public final class SearchBenchmark {
                         ms[ms.length / 2] / 1000.0, ms[(int) (ms.length * 0.95)] / 1000.0, ms[ms.length - 1] / 1000.0);
             }
         }
-        System.gc();
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        System.out.printf("heap used after GC %.1f MB, max %.0f MB%n", heap.getUsed() / 1e6, heap.getMax() / 1e6);
     }
 
     private static String text(Random random, int chars) {
