@@ -1,6 +1,7 @@
 package cn.sanwu.client.app;
 
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
+import cn.sanwu.client.store.StoreException;
 import cn.sanwu.client.task.FxBackgroundRunner;
 import java.util.function.Consumer;
 import javafx.application.Application;
@@ -16,9 +17,9 @@ import javafx.stage.Stage;
  */
 public final class SanwuApp extends Application {
 
-    /** Set by {@link Main} before launch; JavaFX instantiates this class itself. */
-    static AppContext context;
-    static Runnable onExit = () -> { };
+    /** Being opened by {@link Main} while JavaFX starts; JavaFX instantiates this class itself. */
+    static java.util.concurrent.CompletableFuture<AppContext> context;
+    static volatile int exitCode;
     /** Import dialog hook, set by Main once the importer is wired. */
     static Consumer<LedgerEditorViewModel> importAction = vm -> { };
 
@@ -26,10 +27,28 @@ public final class SanwuApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Main.startupMark("JavaFX started");
+        AppContext ctx;
+        try {
+            ctx = context.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // The store could not be opened (locked, corrupt, newer version, disk): say so, exit.
+            exitCode = 4;
+            String message = e.getCause() instanceof StoreException se ? se.userMessage()
+                    : I18n.t("error.unexpected", String.valueOf(e.getCause()));
+            System.err.println(message);
+            Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+            alert.setHeaderText(I18n.t("app.title"));
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
         runner = new FxBackgroundRunner();
-        AppWindow window = AppWindow.install(stage, context, runner, importAction);
+        AppWindow window = AppWindow.install(stage, ctx, runner, importAction);
         window.setOnReady(Main::markWindowShown);
+        Main.startupMark("window built");
         stage.show();
+        Main.startupMark("window shown");
     }
 
     @Override
@@ -37,7 +56,6 @@ public final class SanwuApp extends Application {
         if (runner != null) {
             runner.close();
         }
-        onExit.run();
     }
 
     static void showFatal(String message) {
