@@ -6,6 +6,9 @@ import cn.sanwu.client.checklist.ChecklistViewModel;
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
 import cn.sanwu.client.notice.NoticeEditorView;
 import cn.sanwu.client.notice.NoticeEditorViewModel;
+import cn.sanwu.client.notice.NoticeTemplates;
+import cn.sanwu.client.notice.NewNoticeDialog;
+import cn.sanwu.client.notice.NewNoticeViewModel;
 import cn.sanwu.client.search.SearchView;
 import cn.sanwu.client.search.SearchViewModel;
 import cn.sanwu.client.store.StoreException;
@@ -89,7 +92,12 @@ public final class MainWindow extends BorderPane {
         HBox statusBar = new HBox(12, sync, spacer, dataDir);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(4, 10, 4, 10));
-        HBox top = new HBox(title);
+        javafx.scene.control.Button newNotice = new javafx.scene.control.Button(I18n.t("newNotice.button"));
+        newNotice.setId("newNotice");
+        newNotice.setOnAction(e -> newNotice());
+        Region topSpacer = new Region();
+        HBox.setHgrow(topSpacer, Priority.ALWAYS);
+        HBox top = new HBox(10, title, topSpacer, newNotice);
         top.setPadding(new Insets(6, 10, 6, 10));
         top.getStyleClass().add("top-bar");
         setTop(top);
@@ -128,9 +136,16 @@ public final class MainWindow extends BorderPane {
         }
         CatalogItem item = entry.item();
         Period period = entry.period() != null ? entry.period() : Period.containing(item.frequency(), ctx.checklist().today());
-        Notice draft = ctx.notices().newDraft(village.code(), item, period,
-                village.name() + period.displayZh() + item.nameZh() + "公开", "");
-        openEditor(draft);
+        openEditor(ctx.notices().newDraft(village.code(), item, period, NoticeTemplates.title(village, item, period),
+                NoticeTemplates.body(village, item, period)));
+    }
+
+    private void newNotice() {
+        var items = ctx.catalog().itemsFor(village.level());
+        NewNoticeDialog.show(new NewNoticeViewModel(items, ctx.checklist().today()), items)
+                .ifPresent(choice -> openEditor(ctx.notices().newDraft(village.code(), choice.item(), choice.period(),
+                        NoticeTemplates.title(village, choice.item(), choice.period()),
+                        NoticeTemplates.body(village, choice.item(), choice.period()))));
     }
 
     private void openNotice(UUID id) {

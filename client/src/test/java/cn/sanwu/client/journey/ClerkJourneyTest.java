@@ -120,7 +120,7 @@ class ClerkJourneyTest extends FxRobot {
         WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(labelText("#searchSummary")).startsWith("找到 1 条");
-        doubleClickOn("红旗村2026年10月财务收支明细（各项收入、各项支出，逐项逐笔）公开");
+        doubleClickOn("红旗村2026年10月财务收支明细公开");
         @SuppressWarnings("unchecked")
         TableView<LedgerRow> reopened = lookup("#ledgerTable").queryAs(TableView.class);
         assertThat(reopened.getItems().stream().filter(r -> !r.isBlank()).map(r -> r.summary.get()))
