@@ -1,5 +1,6 @@
 package cn.sanwu.client.app;
 
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
 import cn.sanwu.client.task.BackgroundRunner;
 import cn.sanwu.client.village.FirstRunView;

@@ -1,5 +1,6 @@
 package cn.sanwu.client.app;
 
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.store.StoreException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

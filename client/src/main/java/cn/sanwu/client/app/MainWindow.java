@@ -1,5 +1,6 @@
 package cn.sanwu.client.app;
 
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.checklist.ChecklistEntry;
 import cn.sanwu.client.checklist.ChecklistView;
 import cn.sanwu.client.checklist.ChecklistViewModel;

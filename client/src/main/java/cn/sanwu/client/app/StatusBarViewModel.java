@@ -1,5 +1,6 @@
 package cn.sanwu.client.app;
 
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.notice.NoticeService;
 import cn.sanwu.client.task.BackgroundRunner;
 import javafx.beans.property.ReadOnlyStringProperty;

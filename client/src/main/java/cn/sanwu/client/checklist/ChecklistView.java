@@ -1,6 +1,6 @@
 package cn.sanwu.client.checklist;
 
-import cn.sanwu.client.app.I18n;
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.model.catalog.Category;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;

@@ -1,5 +1,6 @@
 package cn.sanwu.client.checklist;
 
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.client.task.BackgroundRunner;
 import cn.sanwu.model.catalog.Category;
@@ -58,12 +59,12 @@ public final class ChecklistViewModel {
             long overdue = count(all, ChecklistState.OVERDUE);
             long due = count(all, ChecklistState.DUE);
             long returned = count(all, ChecklistState.RETURNED);
-            headline.set("今天 " + service.today() + "：逾期未公开 " + overdue + " 项，待公开 " + due + " 项"
-                    + (returned > 0 ? "，被退回 " + returned + " 项" : ""));
+            headline.set(I18n.t("checklist.headline", service.today().toString(), overdue, due)
+                    + (returned > 0 ? I18n.t("checklist.headlineReturned", returned) : ""));
             Runnable first = onFirstLoad;
             onFirstLoad = () -> { };
             first.run();
-        }, error -> headline.set(error instanceof StoreException se ? se.userMessage() : "无法读取清单：" + error.getMessage()));
+        }, error -> headline.set(error instanceof StoreException se ? se.userMessage() : I18n.t("checklist.failed", error.getMessage())));
     }
 
     private static long count(Map<Category, List<ChecklistEntry>> all, ChecklistState state) {

@@ -1,5 +1,6 @@
 package cn.sanwu.client.ledger;
 
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.model.finance.AccountingEntity;
 import cn.sanwu.model.finance.CashJournal;
 import cn.sanwu.model.finance.LedgerEntry;
@@ -183,10 +184,10 @@ public final class LedgerEditorViewModel {
         totalExpense = expense;
         rowsWithProblems = problems;
         long closing = openingBalanceFen.get() + income - expense;
-        totalsText.set("期初余额 " + MoneyFormat.display(openingBalanceFen.get()) + "　收入合计 " + MoneyFormat.display(income)
-                + "　支出合计 " + MoneyFormat.display(expense) + "　期末余额 " + MoneyFormat.display(closing)
-                + (problems > 0 ? "　（" + problems + " 行有误，未计入）" : ""));
-        closingUppercase.set("期末余额（大写）：" + ChineseUppercase.of(closing));
+        totalsText.set(I18n.t("ledger.totals", MoneyFormat.display(openingBalanceFen.get()), MoneyFormat.display(income),
+                MoneyFormat.display(expense), MoneyFormat.display(closing))
+                + (problems > 0 ? I18n.t("ledger.totalsBadRows", problems) : ""));
+        closingUppercase.set(I18n.t("ledger.closingUppercase", ChineseUppercase.of(closing)));
     }
 
     /** Parses a row, setting its problem text; null when it cannot be parsed. */

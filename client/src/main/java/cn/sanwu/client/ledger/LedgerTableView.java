@@ -1,6 +1,6 @@
 package cn.sanwu.client.ledger;
 
-import cn.sanwu.client.app.I18n;
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.ui.GridEditing;
 import cn.sanwu.model.finance.AccountingEntity;
 import cn.sanwu.model.money.MoneyFormat;

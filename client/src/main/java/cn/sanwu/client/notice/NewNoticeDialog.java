@@ -1,6 +1,6 @@
 package cn.sanwu.client.notice;
 
-import cn.sanwu.client.app.I18n;
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.model.catalog.CatalogItem;
 import java.util.Optional;
 import javafx.scene.control.ButtonType;

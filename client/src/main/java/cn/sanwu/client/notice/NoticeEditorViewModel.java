@@ -1,5 +1,6 @@
 package cn.sanwu.client.notice;
 
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
 import cn.sanwu.client.ledger.LedgerRow;
 import cn.sanwu.client.recipients.RecipientEditorViewModel;
@@ -104,9 +105,9 @@ public final class NoticeEditorViewModel {
             }
             if (n.revision() > 0) {
                 service.scratchFor(n.id(), n.revision()).ifPresent(this::restoreScratch);
-                saveState.set("已保存 第" + n.revision() + "版");
+                saveState.set(I18n.t("editor.savedRevision", n.revision()));
             } else {
-                saveState.set("新公告，尚未保存");
+                saveState.set(I18n.t("editor.new"));
             }
         } finally {
             loading = false;
@@ -118,7 +119,7 @@ public final class NoticeEditorViewModel {
             return;
         }
         dirty.set(true);
-        saveState.set("有未保存的修改…");
+        saveState.set(I18n.t("editor.dirty"));
         validate();
         autosave.request(this::saveQuietly);
     }
@@ -147,12 +148,12 @@ public final class NoticeEditorViewModel {
         try {
             current = service.save(current.withContent(content), scratchJson());
             dirty.set(false);
-            saveState.set("已保存 " + LocalTime.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).format(TIME)
-                    + "（第" + current.revision() + "版）");
+            saveState.set(I18n.t("editor.savedAt",
+                    LocalTime.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).format(TIME), current.revision()));
             onSaved.accept(current);
             return true;
         } catch (StoreException e) {
-            saveState.set("未保存：" + e.userMessage());
+            saveState.set(I18n.t("editor.notSaved", e.userMessage()));
             return false;
         }
     }
@@ -166,10 +167,10 @@ public final class NoticeEditorViewModel {
             messages.add(p.messageZh());
         }
         if (ledger != null && ledger.rowsWithProblems() > 0) {
-            messages.add(ledger.rowsWithProblems() + " 行账目无法识别（见“问题”列），已原样保存但未计入合计");
+            messages.add(I18n.t("editor.ledgerRowsBad", ledger.rowsWithProblems()));
         }
         if (recipients != null && recipients.rowsWithProblems() > 0) {
-            messages.add(recipients.rowsWithProblems() + " 行名单有误（见“问题”列）");
+            messages.add(I18n.t("editor.recipientRowsBad", recipients.rowsWithProblems()));
         }
         problems.setAll(messages);
     }
@@ -218,7 +219,7 @@ public final class NoticeEditorViewModel {
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // Scratch is a convenience copy; the notice content itself is intact and already loaded.
-            saveState.set("表格草稿无法读取，已显示最近保存的内容");
+            saveState.set(I18n.t("editor.scratchUnreadable"));
         }
     }
 

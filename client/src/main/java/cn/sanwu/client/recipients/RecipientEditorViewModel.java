@@ -1,5 +1,6 @@
 package cn.sanwu.client.recipients;
 
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.model.finance.Recipient;
 import cn.sanwu.model.finance.RecipientList;
 import cn.sanwu.model.money.ChineseUppercase;
@@ -67,8 +68,8 @@ public final class RecipientEditorViewModel {
     private String computeTotalsText() {
         RecipientList list = toList();
         long bad = rowsWithProblems();
-        return "共 " + list.recipients().size() + " 户，" + list.totalPopulation() + " 人，金额合计 "
-                + MoneyFormat.display(list.totalAmountFen()) + "（" + ChineseUppercase.of(list.totalAmountFen()) + "）"
-                + (bad > 0 ? "　" + bad + " 行有误" : "");
+        return I18n.t("recipients.totals", list.recipients().size(), list.totalPopulation(),
+                MoneyFormat.display(list.totalAmountFen()), ChineseUppercase.of(list.totalAmountFen()))
+                + (bad > 0 ? I18n.t("recipients.badRows", bad) : "");
     }
 }

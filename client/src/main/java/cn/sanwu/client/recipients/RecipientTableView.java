@@ -1,6 +1,6 @@
 package cn.sanwu.client.recipients;
 
-import cn.sanwu.client.app.I18n;
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.ui.GridEditing;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

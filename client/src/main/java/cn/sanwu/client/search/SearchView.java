@@ -1,6 +1,6 @@
 package cn.sanwu.client.search;
 
-import cn.sanwu.client.app.I18n;
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.notice.NoticeSummary;
 import cn.sanwu.model.catalog.Catalog;
 import cn.sanwu.model.catalog.Category;

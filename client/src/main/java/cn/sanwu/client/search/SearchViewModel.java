@@ -1,5 +1,6 @@
 package cn.sanwu.client.search;
 
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.notice.NoticeQuery;
 import cn.sanwu.client.notice.NoticeService;
 import cn.sanwu.client.notice.NoticeSummary;
@@ -56,18 +57,17 @@ public final class SearchViewModel {
         NoticeQuery q = new NoticeQuery(villageCode, text.get(), category.get(), status.get(), periodCode.get(),
                 itemCode.get(), LIMIT);
         long started = System.nanoTime();
-        summary.set("正在查找…");
+        summary.set(I18n.t("search.running"));
         runner.run(() -> service.search(q), found -> {
             if (mine != generation) {
                 return;
             }
             results.setAll(found);
             long ms = (System.nanoTime() - started) / 1_000_000;
-            summary.set(found.size() >= LIMIT ? "显示最近 " + LIMIT + " 条，请缩小范围（" + ms + " 毫秒）"
-                    : "找到 " + found.size() + " 条（" + ms + " 毫秒）");
+            summary.set(found.size() >= LIMIT ? I18n.t("search.limited", LIMIT, ms) : I18n.t("search.found", found.size(), ms));
         }, error -> {
             if (mine == generation) {
-                summary.set(error instanceof StoreException se ? se.userMessage() : "查找失败：" + error.getMessage());
+                summary.set(error instanceof StoreException se ? se.userMessage() : I18n.t("search.failed", error.getMessage()));
             }
         });
     }

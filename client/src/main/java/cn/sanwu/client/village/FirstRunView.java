@@ -1,6 +1,6 @@
 package cn.sanwu.client.village;
 
-import cn.sanwu.client.app.I18n;
+import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.model.region.Region;
 import cn.sanwu.model.region.RegionLevel;

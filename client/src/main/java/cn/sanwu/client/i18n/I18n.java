@@ -1,4 +1,4 @@
-package cn.sanwu.client.app;
+package cn.sanwu.client.i18n;
 
 import java.text.MessageFormat;
 import java.util.Locale;
