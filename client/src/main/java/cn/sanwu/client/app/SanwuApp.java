@@ -1,7 +1,10 @@
 package cn.sanwu.client.app;
 
 import cn.sanwu.client.i18n.I18n;
+import cn.sanwu.client.ledger.ImportDialog;
+import cn.sanwu.client.ledger.ImportViewModel;
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
+import cn.sanwu.client.ledger.importing.CashJournalImporter;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.client.task.FxBackgroundRunner;
 import java.util.function.Consumer;
@@ -21,9 +24,6 @@ public final class SanwuApp extends Application {
     /** Being opened by {@link Main} while JavaFX starts; JavaFX instantiates this class itself. */
     static java.util.concurrent.CompletableFuture<AppContext> context;
     static volatile int exitCode;
-    /** Import dialog hook, set by Main once the importer is wired. */
-    static Consumer<LedgerEditorViewModel> importAction = vm -> { };
-
     private FxBackgroundRunner runner;
 
     @Override
@@ -45,6 +45,9 @@ public final class SanwuApp extends Application {
             return;
         }
         runner = new FxBackgroundRunner();
+        FxBackgroundRunner importRunner = runner;
+        Consumer<LedgerEditorViewModel> importAction = ledger -> ImportDialog.open(stage,
+                new ImportViewModel(new CashJournalImporter(), importRunner), ledger, ctx.checklist().today().getYear());
         AppWindow window = AppWindow.install(stage, ctx, runner, importAction);
         window.setOnReady(Main::markWindowShown);
         Main.startupMark("window built");
