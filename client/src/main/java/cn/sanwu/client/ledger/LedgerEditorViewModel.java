@@ -1,6 +1,7 @@
 package cn.sanwu.client.ledger;
 
 import cn.sanwu.client.i18n.I18n;
+import cn.sanwu.client.ledger.importing.DateText;
 import cn.sanwu.model.finance.AccountingEntity;
 import cn.sanwu.model.finance.CashJournal;
 import cn.sanwu.model.finance.LedgerEntry;
@@ -38,6 +39,7 @@ public final class LedgerEditorViewModel {
     private long totalExpense;
     private int rowsWithProblems;
     private boolean bulkChange;
+    private int defaultYear;
 
     public LedgerEditorViewModel() {
         rows.addListener((javafx.collections.ListChangeListener<LedgerRow>) c -> recalculate());
@@ -191,7 +193,7 @@ public final class LedgerEditorViewModel {
     }
 
     /** Parses a row, setting its problem text; null when it cannot be parsed. */
-    private static LedgerEntry parse(LedgerRow r) {
+    private LedgerEntry parse(LedgerRow r) {
         try {
             LocalDate date = parseDate(r.date.get());
             long income = r.income.get().isBlank() ? 0 : MoneyFormat.parseYuan(r.income.get());
@@ -204,21 +206,14 @@ public final class LedgerEditorViewModel {
         }
     }
 
-    /** Accepts 2026-11-05, 2026/11/5, 2026.11.5 and 2026年11月5日. */
-    static LocalDate parseDate(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) {
-            throw new IllegalArgumentException("缺少日期");
-        }
-        String normalized = t.replace('/', '-').replace('.', '-').replace("年", "-").replace("月", "-").replace("日", "");
-        String[] parts = normalized.split("-");
-        try {
-            if (parts.length == 3) {
-                return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
-            }
-            return LocalDate.parse(normalized);
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            throw new IllegalArgumentException("日期“" + t + "”无效（例：2026-11-05）");
-        }
+    /** Dates as the importer reads them; a date without a year takes the period's year. */
+    LocalDate parseDate(String text) {
+        return DateText.parse(text, defaultYear == 0 ? null : defaultYear);
+    }
+
+    /** The year of the notice's period, used for dates typed without a year (11-05). */
+    public void setDefaultYear(int year) {
+        this.defaultYear = year;
+        recalculate();
     }
 }

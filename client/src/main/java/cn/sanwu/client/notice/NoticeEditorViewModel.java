@@ -93,6 +93,7 @@ public final class NoticeEditorViewModel {
             body.set(c.body());
             readOnly.set(!n.status().isEditable());
             if (ledger != null) {
+                ledger.setDefaultYear(c.period().start().getYear());
                 if (c.journal() != null) {
                     ledger.load(c.journal());
                 } else {

@@ -87,9 +87,14 @@ class LedgerEditorViewModelTest {
     @Test
     void dateFormatsClerksType() {
         LocalDate d = LocalDate.of(2026, 11, 5);
-        assertThat(LedgerEditorViewModel.parseDate("2026-11-05")).isEqualTo(d);
-        assertThat(LedgerEditorViewModel.parseDate("2026/11/5")).isEqualTo(d);
-        assertThat(LedgerEditorViewModel.parseDate("2026.11.5")).isEqualTo(d);
-        assertThat(LedgerEditorViewModel.parseDate("2026年11月5日")).isEqualTo(d);
+        LedgerEditorViewModel vm = new LedgerEditorViewModel();
+        assertThat(vm.parseDate("2026-11-05")).isEqualTo(d);
+        assertThat(vm.parseDate("2026/11/5")).isEqualTo(d);
+        assertThat(vm.parseDate("2026.11.5")).isEqualTo(d);
+        assertThat(vm.parseDate("2026年11月5日")).isEqualTo(d);
+        assertThat(vm.parseDate("２０２６－１１－０５")).isEqualTo(d);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vm.parseDate("11-05")).hasMessageContaining("年份");
+        vm.setDefaultYear(2026);
+        assertThat(vm.parseDate("11-05")).isEqualTo(d);
     }
 }
