@@ -8,7 +8,7 @@ import cn.sanwu.client.store.Database;
 import cn.sanwu.client.store.Durability;
 import cn.sanwu.client.village.VillageService;
 import cn.sanwu.model.catalog.Catalog;
-import cn.sanwu.model.catalog.CatalogJson;
+import cn.sanwu.client.catalog.CatalogService;
 import cn.sanwu.model.hash.NoticeHasher;
 import cn.sanwu.model.id.UuidV7;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class AppContext implements AutoCloseable {
     private final Path dataDir;
     private final Clock clock;
     private final Database database;
-    private final Catalog catalog;
+    private final CatalogService catalogs;
     private final NoticeService notices;
     private final ChecklistService checklist;
     private final VillageService villages;
@@ -33,7 +33,7 @@ public final class AppContext implements AutoCloseable {
         this.dataDir = dataDir;
         this.clock = clock;
         this.database = Database.open(dataDir.resolve("db"), Durability.SAFE);
-        this.catalog = CatalogJson.defaultCatalog();
+        this.catalogs = new CatalogService(database, clock);
         NoticeRepository noticeRepository = new NoticeRepository(NoticeHasher.sha256());
         UuidV7 ids = new UuidV7(clock);
         this.notices = new NoticeService(database, noticeRepository, new OutboxRepository(), this::catalog, ids, clock);
@@ -53,8 +53,13 @@ public final class AppContext implements AutoCloseable {
         return database;
     }
 
+    /** The active catalog version; can change when a county's catalog is imported. */
     public Catalog catalog() {
-        return catalog;
+        return catalogs.active();
+    }
+
+    public CatalogService catalogs() {
+        return catalogs;
     }
 
     public NoticeService notices() {

@@ -52,6 +52,9 @@ public final class Main {
             return 3;
         }
         try (SingleInstanceGuard held = guard.get()) {
+            if (!options.positional.isEmpty()) {
+                return runCommand(options, dataDir, out, err);
+            }
             if (options.headless) {
                 return runHeadless(options, dataDir, out, err);
             }
@@ -74,6 +77,33 @@ public final class Main {
             Application.launch(SanwuApp.class);
             SanwuApp.context.thenAccept(AppContext::close).exceptionally(e -> null).join();
             return SanwuApp.exitCode;
+        }
+    }
+
+    /** Commands for scripts and township support staff; each prints a Chinese result line. */
+    private static int runCommand(Options options, Path dataDir, PrintStream out, PrintStream err) {
+        String command = options.positional.getFirst();
+        switch (command) {
+            case "import-catalog" -> {
+                if (options.positional.size() != 2) {
+                    err.println("用法：sanwu import-catalog 目录文件.json [--data-dir 目录]");
+                    return 2;
+                }
+                try (AppContext ctx = new AppContext(dataDir, Clock.systemUTC())) {
+                    var catalog = ctx.catalogs().install(Path.of(options.positional.get(1)));
+                    out.println("已导入并启用公开目录“" + catalog.version() + "”（" + catalog.items().size() + " 项，"
+                            + catalog.issuer() + "）");
+                    return 0;
+                } catch (StoreException e) {
+                    err.println(e.userMessage());
+                    return 4;
+                }
+            }
+            default -> {
+                err.println("未知命令：" + command);
+                err.println(Options.USAGE);
+                return 2;
+            }
         }
     }
 
@@ -116,6 +146,7 @@ public final class Main {
                 用法 / usage:
                   sanwu [--demo] [--data-dir 目录] [--lang zh|en]
                   sanwu --headless [--demo] [--data-dir 目录]     打开数据库并报告待上传数后退出
+                  sanwu import-catalog 目录文件.json [--data-dir 目录]  导入并启用县里发布的公开目录
                 """;
         boolean demo;
         boolean headless;
