@@ -4,6 +4,7 @@ import cn.sanwu.client.checklist.ChecklistService;
 import cn.sanwu.client.notice.NoticeRepository;
 import cn.sanwu.client.notice.NoticeService;
 import cn.sanwu.client.outbox.OutboxRepository;
+import cn.sanwu.client.store.BackupService;
 import cn.sanwu.client.store.Database;
 import cn.sanwu.client.store.Durability;
 import cn.sanwu.client.village.VillageService;
@@ -24,6 +25,7 @@ public final class AppContext implements AutoCloseable {
     private final Path dataDir;
     private final Clock clock;
     private final Database database;
+    private final BackupService backups;
     private final CatalogService catalogs;
     private final NoticeService notices;
     private final ChecklistService checklist;
@@ -32,7 +34,8 @@ public final class AppContext implements AutoCloseable {
     public AppContext(Path dataDir, Clock clock) {
         this.dataDir = dataDir;
         this.clock = clock;
-        this.database = Database.open(dataDir.resolve("db"), Durability.SAFE);
+        this.database = Database.open(dataDir, Durability.SAFE);
+        this.backups = new BackupService(database, clock);
         this.catalogs = new CatalogService(database, clock);
         NoticeRepository noticeRepository = new NoticeRepository(NoticeHasher.sha256());
         UuidV7 ids = new UuidV7(clock);
@@ -51,6 +54,11 @@ public final class AppContext implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Rolling consistent backups in {@code <dataDir>/backups}. */
+    public BackupService backups() {
+        return backups;
     }
 
     /** The active catalog version; can change when a county's catalog is imported. */

@@ -1,6 +1,7 @@
 package cn.sanwu.client.app;
 
 import cn.sanwu.client.i18n.I18n;
+import cn.sanwu.client.store.RestoreCommand;
 import cn.sanwu.client.store.StoreException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,14 @@ public final class Main {
             return 0;
         }
         Path dataDir = options.dataDir != null ? options.dataDir : DataDirectory.defaultFor(options.demo);
+        if (!options.positional.isEmpty() && options.positional.getFirst().equals("restore-backup")) {
+            // Restore takes the single-instance lock itself: it must run while the app is closed.
+            if (options.positional.size() != 2) {
+                err.println("用法：sanwu restore-backup 备份文件.zip [--data-dir 目录]");
+                return 2;
+            }
+            return RestoreCommand.run(dataDir, Path.of(options.positional.get(1)), out);
+        }
         var guard = SingleInstanceGuard.tryAcquire(dataDir);
         if (guard.isEmpty()) {
             String message = I18n.t("error.alreadyRunning", dataDir);
@@ -99,6 +108,20 @@ public final class Main {
                     return 4;
                 }
             }
+            case "backup-now", "list-backups" -> {
+                try (AppContext ctx = new AppContext(dataDir, Clock.systemUTC())) {
+                    if (command.equals("backup-now")) {
+                        out.println("已备份到 " + ctx.backups().backupNow());
+                    }
+                    var all = ctx.backups().list();
+                    out.println("共 " + all.size() + " 个备份（" + ctx.backups().backupDirectory() + "）：");
+                    all.forEach(b -> out.println("  " + b.getFileName()));
+                    return 0;
+                } catch (StoreException e) {
+                    err.println(e.userMessage());
+                    return 4;
+                }
+            }
             default -> {
                 err.println("未知命令：" + command);
                 err.println(Options.USAGE);
@@ -147,6 +170,8 @@ public final class Main {
                   sanwu [--demo] [--data-dir 目录] [--lang zh|en]
                   sanwu --headless [--demo] [--data-dir 目录]     打开数据库并报告待上传数后退出
                   sanwu import-catalog 目录文件.json [--data-dir 目录]  导入并启用县里发布的公开目录
+                  sanwu backup-now | list-backups [--data-dir 目录]   立即备份 / 列出备份
+                  sanwu restore-backup 备份文件.zip [--data-dir 目录]  （程序关闭时）从备份恢复
                 """;
         boolean demo;
         boolean headless;

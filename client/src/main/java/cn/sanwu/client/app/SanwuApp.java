@@ -25,6 +25,7 @@ public final class SanwuApp extends Application {
     static java.util.concurrent.CompletableFuture<AppContext> context;
     static volatile int exitCode;
     private FxBackgroundRunner runner;
+    private javafx.animation.Timeline backupTimer;
 
     @Override
     public void start(Stage stage) {
@@ -49,14 +50,33 @@ public final class SanwuApp extends Application {
         Consumer<LedgerEditorViewModel> importAction = ledger -> ImportDialog.open(stage,
                 new ImportViewModel(new CashJournalImporter(), importRunner), ledger, ctx.checklist().today().getYear());
         AppWindow window = AppWindow.install(stage, ctx, runner, importAction);
-        window.setOnReady(Main::markWindowShown);
+        window.setOnReady(() -> {
+            Main.markWindowShown();
+            scheduleBackups(ctx);
+        });
         Main.startupMark("window built");
         stage.show();
         Main.startupMark("window shown");
     }
 
+    /**
+     * Rolling backups while the app runs: checked at start and every 10 minutes, taken when the
+     * newest is older than 30 minutes (BackupService). They run on the database thread, between saves.
+     */
+    private void scheduleBackups(AppContext ctx) {
+        Runnable check = () -> runner.run(() -> ctx.backups().maybeBackup(), taken -> { },
+                e -> System.err.println("备份失败：" + (e instanceof StoreException se ? se.userMessage() : e)));
+        check.run();
+        backupTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.minutes(10), e -> check.run()));
+        backupTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        backupTimer.play();
+    }
+
     @Override
     public void stop() {
+        if (backupTimer != null) {
+            backupTimer.stop();
+        }
         if (runner != null) {
             runner.close();
         }

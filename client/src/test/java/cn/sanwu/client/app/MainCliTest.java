@@ -52,4 +52,39 @@ class MainCliTest {
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("三务已经在运行");
         }
     }
+
+    @Test
+    void backupThenRestoreThroughTheCommandLine() throws Exception {
+        assertThat(run("--headless", "--demo", "--data-dir", dir.toString())).isZero();
+        assertThat(run("backup-now", "--data-dir", dir.toString())).isZero();
+        String listing = out.toString(StandardCharsets.UTF_8);
+        assertThat(listing).contains("共 1 个备份");
+        java.nio.file.Path zip;
+        try (var files = java.nio.file.Files.list(dir.resolve("backups"))) {
+            zip = files.filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
+        }
+        // Work done after the backup is replaced by the backup's state on restore (and kept aside).
+        try (AppContext ctx = new AppContext(dir, java.time.Clock.systemUTC())) {
+            var item = ctx.catalog().find("P04").orElseThrow();
+            ctx.notices().fileNotDisclosed(DemoData.VILLAGE, item, new cn.sanwu.model.period.Period.Quarter(2026, 2), "备份之后的修改");
+            assertThat(ctx.notices().pendingUploads()).isEqualTo(6);
+        }
+        out.reset();
+        assertThat(run("restore-backup", zip.toString(), "--data-dir", dir.toString())).isZero();
+        out.reset();
+        assertThat(run("--headless", "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("5 项待上传");
+    }
+
+    @Test
+    void restoreOfSomethingThatIsNotABackupChangesNothing() throws Exception {
+        assertThat(run("--headless", "--demo", "--data-dir", dir.toString())).isZero();
+        java.nio.file.Path bogus = dir.resolve("bogus.zip");
+        java.nio.file.Files.writeString(bogus, "not a zip");
+        assertThat(run("restore-backup", bogus.toString(), "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).contains("没有任何改动");
+        out.reset();
+        assertThat(run("--headless", "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("5 项待上传");
+    }
 }
