@@ -84,6 +84,6 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        database.closeAndCompact();
     }
 }

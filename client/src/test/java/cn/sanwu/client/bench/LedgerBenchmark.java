@@ -70,7 +70,16 @@ public final class LedgerBenchmark {
                 save[i] = System.nanoTime() - s;
             }
             report("autosave of " + rows + "-row notice", save);
+            for (int i = 0; i < 270; i++) {
+                vm.ledger().rows().get(i % rows).summary.set("再次修改" + i);
+                autosave.runPending();
+            }
+            System.out.printf("file after 300 autosaves: %.1f MB%n", Files.size(dir.resolve("sanwu.mv.db")) / 1e6);
+            long c0 = System.nanoTime();
+            db.closeAndCompact();
+            System.out.printf("SHUTDOWN COMPACT took %.0f ms%n", (System.nanoTime() - c0) / 1e6);
         }
+        System.out.printf("file after close+compact: %.1f MB%n", Files.size(dir.resolve("sanwu.mv.db")) / 1e6);
     }
 
     private static void report(String what, long[] nanos) {
