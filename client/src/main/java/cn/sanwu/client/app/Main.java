@@ -24,6 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        startupMark("main entered");
         System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
                 new PrintStream(System.err, true, StandardCharsets.UTF_8)));
     }
@@ -146,17 +147,16 @@ public final class Main {
     /** With -Dsanwu.reportStartup=true, prints how long after process start a phase ended. */
     static void startupMark(String phase) {
         if (Boolean.getBoolean("sanwu.reportStartup")) {
-            var started = ProcessHandle.current().info().startInstant().orElse(java.time.Instant.now());
-            System.out.println("SANWU_PHASE " + java.time.Duration.between(started, java.time.Instant.now()).toMillis() + " ms " + phase);
+            // Wall-clock epoch millis: bench/startup.sh subtracts the moment it launched the JVM.
+            // (ProcessHandle's start instant is only accurate to a second on Linux.)
+            System.out.println("SANWU_PHASE " + System.currentTimeMillis() + " " + phase);
         }
     }
 
     /** Reports start-up time once the first window is on screen (benchmarks read this line). */
     static void markWindowShown() {
         if (Boolean.getBoolean("sanwu.reportStartup")) {
-            // Measured from the OS process start, so JVM boot and class loading count too.
-            var started = ProcessHandle.current().info().startInstant().orElse(java.time.Instant.now());
-            System.out.println("SANWU_WINDOW_SHOWN_MS " + java.time.Duration.between(started, java.time.Instant.now()).toMillis());
+            System.out.println("SANWU_READY_EPOCH_MS " + System.currentTimeMillis());
         }
         if (Boolean.getBoolean("sanwu.exitAfterShown")) {
             javafx.application.Platform.runLater(javafx.application.Platform::exit);

@@ -65,11 +65,15 @@ public final class MainWindow extends BorderPane {
         home.setId("homeTab");
         home.setClosable(false);
         SearchViewModel searchVm = new SearchViewModel(ctx.notices(), runner, new FxDebounce(Duration.millis(250)), village.code());
-        Tab search = new Tab(I18n.t("tab.search"), new SearchView(searchVm, ctx.catalog(), s -> openNotice(s.id())));
+        Tab search = new Tab(I18n.t("tab.search"));
         search.setId("searchTab");
         search.setClosable(false);
         search.setOnSelectionChanged(e -> {
             if (search.isSelected()) {
+                // Built on first use: every node less at start-up shortens the cold start.
+                if (search.getContent() == null) {
+                    search.setContent(new SearchView(searchVm, ctx.catalog(), s -> openNotice(s.id())));
+                }
                 searchVm.search();
             }
         });

@@ -33,6 +33,28 @@ public final class ChecklistView extends BorderPane {
         TabPane tabs = new TabPane();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (Category c : Category.values()) {
+            Tab tab = new Tab(c.nameZh());
+            tab.setId("tab-" + c.name());
+            tabs.getTabs().add(tab);
+            // Only the first category is built at start-up; the others when first shown.
+            Runnable build = () -> tab.setContent(categoryPane(vm, c, open, fileNotDisclosed));
+            if (tabs.getTabs().size() == 1) {
+                build.run();
+            } else {
+                tab.setOnSelectionChanged(e -> {
+                    if (tab.isSelected() && tab.getContent() == null) {
+                        build.run();
+                    }
+                });
+            }
+        }
+        setTop(headline);
+        setCenter(tabs);
+    }
+
+    private static VBox categoryPane(ChecklistViewModel vm, Category c, Consumer<ChecklistEntry> open,
+            Consumer<ChecklistEntry> fileNotDisclosed) {
+        {
             TableView<ChecklistEntry> table = table(vm, c, open);
             Button openButton = new Button(I18n.t("checklist.open"));
             openButton.setOnAction(e -> {
@@ -51,12 +73,8 @@ public final class ChecklistView extends BorderPane {
             VBox box = new VBox(6, table, new HBox(8, openButton, file));
             VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
             box.setPadding(new Insets(6, 0, 0, 0));
-            Tab tab = new Tab(c.nameZh(), box);
-            tab.setId("tab-" + c.name());
-            tabs.getTabs().add(tab);
+            return box;
         }
-        setTop(headline);
-        setCenter(tabs);
     }
 
     private static TableView<ChecklistEntry> table(ChecklistViewModel vm, Category c, Consumer<ChecklistEntry> open) {
