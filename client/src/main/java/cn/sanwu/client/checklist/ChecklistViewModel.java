@@ -56,7 +56,9 @@ public final class ChecklistViewModel {
             return all;
         }, all -> {
             all.forEach((c, list) -> entries.get(c).setAll(list));
-            long overdue = count(all, ChecklistState.OVERDUE);
+            // A draft past its deadline is as overdue as nothing at all: it is not on the board.
+            long overdue = all.values().stream().flatMap(List::stream)
+                    .filter(e -> e.late() || e.state() == ChecklistState.OVERDUE).count();
             long due = count(all, ChecklistState.DUE);
             long returned = count(all, ChecklistState.RETURNED);
             headline.set(I18n.t("checklist.headline", service.today().toString(), overdue, due)

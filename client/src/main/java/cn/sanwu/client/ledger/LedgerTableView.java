@@ -64,14 +64,7 @@ public final class LedgerTableView extends VBox {
         });
         Button add = new Button(I18n.t("ledger.addRow"));
         add.setId("addLedgerRow");
-        add.setOnAction(e -> {
-            vm.addRow();
-            int row = vm.rows().size() - 1;
-            table.getSelectionModel().clearAndSelect(row, table.getColumns().get(0));
-            table.getFocusModel().focus(row, table.getColumns().get(0));
-            table.scrollTo(row);
-            table.requestFocus();
-        });
+        add.setOnAction(e -> GridEditing.addRowAndFocus(table, vm::addRow));
         Button remove = new Button(I18n.t("ledger.removeRows"));
         remove.setOnAction(e -> removeSelected(vm));
         Button importButton = new Button(I18n.t("ledger.import"));

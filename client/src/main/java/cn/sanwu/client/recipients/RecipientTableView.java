@@ -20,11 +20,12 @@ public final class RecipientTableView extends VBox {
         programme.setId("programme");
         programme.textProperty().bindBidirectional(vm.programmeProperty());
         HBox.setHgrow(programme, Priority.ALWAYS);
+        TableView<RecipientRow> table = new TableView<>(vm.rows());
         Button add = new Button(I18n.t("recipients.addRow"));
-        add.setOnAction(e -> vm.addRow());
+        add.setId("addRecipientRow");
+        add.setOnAction(e -> GridEditing.addRowAndFocus(table, vm::addRow));
         HBox toolbar = new HBox(8, new Label(I18n.t("recipients.programme")), programme, add);
 
-        TableView<RecipientRow> table = new TableView<>(vm.rows());
         table.setId("recipientTable");
         table.setPlaceholder(new Label(I18n.t("recipients.empty")));
         table.getColumns().add(GridEditing.textColumn(I18n.t("recipients.col.name"), r -> r.name, 100));

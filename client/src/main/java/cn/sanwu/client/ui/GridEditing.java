@@ -73,6 +73,16 @@ public final class GridEditing {
         });
     }
 
+    /** Appends a row through {@code addRow} and puts the keyboard on its first cell, ready to type. */
+    public static <R> void addRowAndFocus(TableView<R> table, Supplier<R> addRow) {
+        addRow.get();
+        int row = table.getItems().size() - 1;
+        table.getSelectionModel().clearAndSelect(row, col(table, 0));
+        table.getFocusModel().focus(row, col(table, 0));
+        table.scrollTo(row);
+        table.requestFocus();
+    }
+
     @SuppressWarnings("unchecked")
     private static <R> TableColumn<R, ?> col(TableView<R> table, int index) {
         return (TableColumn<R, ?>) table.getVisibleLeafColumns().get(index);

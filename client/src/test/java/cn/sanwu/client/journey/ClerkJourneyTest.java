@@ -127,4 +127,29 @@ class ClerkJourneyTest extends FxRobot {
                 .containsExactly("收到机动地承包费", "支付村部电费");
         assertThat(labelText("#ledgerTotals")).contains("期末余额 ¥5,876.55");
     }
+
+    @Test
+    void recipientListShowsMaskedIdAndFlagsABadChecksum() throws Exception {
+        startApp();
+        clickOn("#villageCode").write("219901101201");
+        clickOn("#villageName").write("红旗村");
+        clickOn("#firstRunOk");
+        clickOn("村(居)务");
+        doubleClickOn("V17  困难残疾人生活补贴和重度残疾人护理补贴对象名单");
+        clickOn("#addRecipientRow");
+        write("赵大勇").type(KeyCode.TAB).write("二组").type(KeyCode.TAB).write("3").type(KeyCode.TAB).write("100.50")
+                .type(KeyCode.TAB).write("219901199001011234").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<cn.sanwu.client.recipients.RecipientRow> table = lookup("#recipientTable").queryAs(TableView.class);
+        var row = table.getItems().getFirst();
+        assertThat(row.maskedIdNumber.get()).isEqualTo("219901********1234");
+        assertThat(row.problem.get()).contains("校验位");
+        String valid = "21990119900101123" + cn.sanwu.model.validation.IdNumber.checkCharacter("21990119900101123");
+        interact(() -> row.idNumber.set(valid));
+        assertThat(row.problem.get()).isEmpty();
+        press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(labelText("#saveState")).startsWith("已保存");
+    }
 }
