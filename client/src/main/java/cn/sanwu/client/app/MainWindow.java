@@ -74,6 +74,7 @@ public final class MainWindow extends BorderPane {
                 if (search.getContent() == null) {
                     search.setContent(new SearchView(searchVm, ctx.catalog(), s -> openNotice(s.id())));
                 }
+                ((SearchView) search.getContent()).focusSearchField();
                 searchVm.search();
             }
         });

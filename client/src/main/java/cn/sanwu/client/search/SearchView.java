@@ -25,6 +25,8 @@ public final class SearchView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
+    private final TextField searchField;
+
     public SearchView(SearchViewModel vm, Catalog catalog, Consumer<NoticeSummary> open) {
         setId("search");
         setPadding(new Insets(10));
@@ -85,6 +87,12 @@ public final class SearchView extends BorderPane {
         top.setPadding(new Insets(0, 0, 6, 0));
         setTop(top);
         setCenter(results);
+        this.searchField = text;
+    }
+
+    /** Puts the caret in the words field (the tab was just opened: the clerk wants to type). */
+    public void focusSearchField() {
+        javafx.application.Platform.runLater(searchField::requestFocus);
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
