@@ -131,7 +131,7 @@ public final class MainWindow extends BorderPane {
     private void saveSelectedEditor() {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (selected != null && selected.getContent() instanceof NoticeEditorView editor) {
-            editor.viewModel().save();
+            editor.save();
         }
     }
 
@@ -142,6 +142,16 @@ public final class MainWindow extends BorderPane {
         }
         CatalogItem item = entry.item();
         Period period = entry.period() != null ? entry.period() : Period.containing(item.frequency(), ctx.checklist().today());
+        // The checklist only learns of a new draft when it refreshes; until then, opening the same
+        // entry again must bring back the draft already open, not start a second one.
+        for (Tab open : openEditors.values()) {
+            if (open.getContent() instanceof NoticeEditorView editor
+                    && editor.viewModel().current().content().itemCode().equals(item.code())
+                    && editor.viewModel().current().content().period().equals(period)) {
+                tabs.getSelectionModel().select(open);
+                return;
+            }
+        }
         openEditor(ctx.notices().newDraft(village.code(), item, period, NoticeTemplates.title(village, item, period),
                 NoticeTemplates.body(village, item, period)));
     }
@@ -173,9 +183,10 @@ public final class MainWindow extends BorderPane {
         NoticeEditorViewModel vm = new NoticeEditorViewModel(ctx.notices(), item, notice,
                 new FxDebounce(Duration.seconds(1.5)), ctx.clock());
         vm.setOnSaved(saved -> status.refresh());
-        Tab tab = new Tab(shortTitle(item, notice), new NoticeEditorView(vm, village.fullName(), onImport));
+        NoticeEditorView view = new NoticeEditorView(vm, village.fullName(), onImport);
+        Tab tab = new Tab(shortTitle(item, notice), view);
         tab.setOnCloseRequest(e -> {
-            if (!vm.flush()) {
+            if (!view.flush()) {
                 Alert alert = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("editor.closeUnsaved", vm.saveStateProperty().get()),
                         ButtonType.CANCEL, ButtonType.OK);
                 if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
@@ -219,7 +230,7 @@ public final class MainWindow extends BorderPane {
         boolean ok = true;
         for (Tab tab : tabs.getTabs()) {
             if (tab.getContent() instanceof NoticeEditorView editor) {
-                ok &= editor.viewModel().flush();
+                ok &= editor.flush();
             }
         }
         return ok;

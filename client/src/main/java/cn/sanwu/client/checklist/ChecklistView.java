@@ -107,7 +107,8 @@ public final class ChecklistView extends BorderPane {
         table.setRowFactory(t -> {
             TableRow<ChecklistEntry> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                // Even counts: a second double-click soon after the first (same spot) arrives as 3+4.
+                if (e.getClickCount() % 2 == 0 && !row.isEmpty()) {
                     open.accept(row.getItem());
                 }
             });

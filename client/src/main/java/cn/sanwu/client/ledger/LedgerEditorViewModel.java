@@ -18,6 +18,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -33,6 +35,9 @@ public final class LedgerEditorViewModel {
             r -> new Observable[] {r.date, r.voucherNo, r.summary, r.income, r.expense});
     private final ObjectProperty<AccountingEntity> entity = new SimpleObjectProperty<>(AccountingEntity.VILLAGE_COMMITTEE);
     private final LongProperty openingBalanceFen = new SimpleLongProperty();
+    /** The opening balance as typed; {@link #openingBalanceFen} follows it whenever it parses. */
+    private final StringProperty openingBalanceText = new SimpleStringProperty("0.00");
+    private final ReadOnlyStringWrapper openingBalanceProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totalsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper closingUppercase = new ReadOnlyStringWrapper("");
     private long totalIncome;
@@ -43,7 +48,23 @@ public final class LedgerEditorViewModel {
 
     public LedgerEditorViewModel() {
         rows.addListener((javafx.collections.ListChangeListener<LedgerRow>) c -> recalculate());
-        openingBalanceFen.addListener((o, a, b) -> recalculate());
+        openingBalanceFen.addListener((o, a, b) -> {
+            // Set from outside (previous period, import): show it, unless the text already means it.
+            if (parseOrNull(openingBalanceText.get()) == null || parseOrNull(openingBalanceText.get()) != b.longValue()) {
+                openingBalanceText.set(MoneyFormat.plain(b.longValue()));
+            }
+            recalculate();
+        });
+        openingBalanceText.addListener((o, a, b) -> {
+            try {
+                long fen = MoneyFormat.parseYuan(b == null || b.isBlank() ? "0" : b);
+                openingBalanceProblem.set("");
+                openingBalanceFen.set(fen);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                // The last valid value stays in the totals; the text and this problem say what is wrong.
+                openingBalanceProblem.set(e.getMessage());
+            }
+        });
         recalculate();
     }
 
@@ -57,6 +78,23 @@ public final class LedgerEditorViewModel {
 
     public LongProperty openingBalanceFenProperty() {
         return openingBalanceFen;
+    }
+
+    public StringProperty openingBalanceTextProperty() {
+        return openingBalanceText;
+    }
+
+    /** Why the typed opening balance is not a valid amount; empty when it is. */
+    public ReadOnlyStringProperty openingBalanceProblemProperty() {
+        return openingBalanceProblem.getReadOnlyProperty();
+    }
+
+    private static Long parseOrNull(String text) {
+        try {
+            return MoneyFormat.parseYuan(text == null || text.isBlank() ? "0" : text);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return null;
+        }
     }
 
     public ReadOnlyStringProperty totalsTextProperty() {

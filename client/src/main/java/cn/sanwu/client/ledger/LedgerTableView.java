@@ -44,24 +44,14 @@ public final class LedgerTableView extends VBox {
             }
         });
         entity.valueProperty().bindBidirectional(vm.entityProperty());
-        TextField opening = new TextField(MoneyFormat.plain(vm.openingBalanceFenProperty().get()));
+        TextField opening = new TextField();
+        opening.textProperty().bindBidirectional(vm.openingBalanceTextProperty());
         opening.setId("openingBalance");
         opening.setPrefColumnCount(10);
         Label openingError = new Label();
+        openingError.setId("openingBalanceError");
         openingError.getStyleClass().add("problem");
-        opening.textProperty().addListener((o, a, b) -> {
-            try {
-                vm.openingBalanceFenProperty().set(MoneyFormat.parseYuan(b));
-                openingError.setText("");
-            } catch (IllegalArgumentException e) {
-                openingError.setText(e.getMessage());
-            }
-        });
-        vm.openingBalanceFenProperty().addListener((o, a, b) -> {
-            if (!opening.isFocused()) {
-                opening.setText(MoneyFormat.plain(b.longValue()));
-            }
-        });
+        openingError.textProperty().bind(vm.openingBalanceProblemProperty());
         Button add = new Button(I18n.t("ledger.addRow"));
         add.setId("addLedgerRow");
         add.setOnAction(e -> GridEditing.addRowAndFocus(table, vm::addRow));

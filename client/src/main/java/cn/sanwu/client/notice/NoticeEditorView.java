@@ -4,12 +4,14 @@ import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
 import cn.sanwu.client.ledger.LedgerTableView;
 import cn.sanwu.client.recipients.RecipientTableView;
+import cn.sanwu.client.ui.GridEditing;
 import cn.sanwu.model.notice.Notice;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -22,6 +24,8 @@ import javafx.scene.layout.VBox;
 public final class NoticeEditorView extends BorderPane {
 
     private final NoticeEditorViewModel vm;
+    /** The ledger or recipient grid, if the item has one. */
+    private TableView<?> grid;
 
     public NoticeEditorView(NoticeEditorViewModel vm, String villageName, Consumer<LedgerEditorViewModel> onImport) {
         this.vm = vm;
@@ -48,11 +52,13 @@ public final class NoticeEditorView extends BorderPane {
         if (vm.ledger() != null) {
             body.setPrefRowCount(3);
             LedgerTableView ledger = new LedgerTableView(vm.ledger(), onImport);
+            grid = ledger.table();
             VBox.setVgrow(ledger, Priority.ALWAYS);
             content.getChildren().add(ledger);
         } else if (vm.recipients() != null) {
             body.setPrefRowCount(3);
             RecipientTableView recipients = new RecipientTableView(vm.recipients());
+            grid = recipients.table();
             VBox.setVgrow(recipients, Priority.ALWAYS);
             content.getChildren().add(recipients);
         } else {
@@ -76,7 +82,7 @@ public final class NoticeEditorView extends BorderPane {
         save.setId("saveNotice");
         save.setDefaultButton(false);
         save.disableProperty().bind(vm.readOnlyProperty());
-        save.setOnAction(e -> vm.save());
+        save.setOnAction(e -> save());
         Label saveState = new Label();
         saveState.setId("saveState");
         saveState.textProperty().bind(vm.saveStateProperty());
@@ -86,6 +92,28 @@ public final class NoticeEditorView extends BorderPane {
         VBox bottom = new VBox(6, problemsLabel, problems, actions);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);
+    }
+
+    /** Saves now, including the text of a grid cell still being typed in (Ctrl+S, the save button). */
+    public void save() {
+        commitOpenCell();
+        vm.save();
+    }
+
+    /**
+     * Saves pending changes before the tab or the window closes, including an open grid cell.
+     *
+     * @return false if they could not be saved (the caller asks the user)
+     */
+    public boolean flush() {
+        commitOpenCell();
+        return vm.flush();
+    }
+
+    private void commitOpenCell() {
+        if (grid != null) {
+            GridEditing.commitOpenEdit(grid);
+        }
     }
 
     public NoticeEditorViewModel viewModel() {

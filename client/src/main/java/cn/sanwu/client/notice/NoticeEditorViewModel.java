@@ -16,7 +16,6 @@ import cn.sanwu.model.notice.Notice;
 import cn.sanwu.model.notice.NoticeContent;
 import cn.sanwu.model.validation.Problem;
 import cn.sanwu.model.validation.Validation;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -75,7 +74,7 @@ public final class NoticeEditorViewModel {
         body.addListener((o, a, b) -> changed());
         if (ledger != null) {
             ledger.rows().addListener((javafx.collections.ListChangeListener<LedgerRow>) c -> changed());
-            ledger.openingBalanceFenProperty().addListener((o, a, b) -> changed());
+            ledger.openingBalanceTextProperty().addListener((o, a, b) -> changed());
             ledger.entityProperty().addListener((o, a, b) -> changed());
         }
         if (recipients != null) {
@@ -153,6 +152,12 @@ public final class NoticeEditorViewModel {
                     LocalTime.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).format(TIME), current.revision()));
             onSaved.accept(current);
             return true;
+        } catch (NotConfirmedOnDiskException e) {
+            // Committed at a new revision but not confirmed on disk: continue from that revision and
+            // stay dirty, so the next save (autosave or close) writes it again and forces it out.
+            current = e.saved();
+            saveState.set(I18n.t("editor.notSaved", e.userMessage()));
+            return false;
         } catch (StoreException e) {
             saveState.set(I18n.t("editor.notSaved", e.userMessage()));
             return false;
@@ -166,6 +171,9 @@ public final class NoticeEditorViewModel {
         List<String> messages = new ArrayList<>();
         for (Problem p : Validation.notice(content, item)) {
             messages.add(p.messageZh());
+        }
+        if (ledger != null && !ledger.openingBalanceProblemProperty().get().isEmpty()) {
+            messages.add(I18n.t("editor.openingBalanceBad", ledger.openingBalanceProblemProperty().get()));
         }
         if (ledger != null && ledger.rowsWithProblems() > 0) {
             messages.add(I18n.t("editor.ledgerRowsBad", ledger.rowsWithProblems()));
@@ -190,8 +198,14 @@ public final class NoticeEditorViewModel {
                 raw.add(List.of(r.name.get(), r.group.get(), r.population.get(), r.amount.get(), r.idNumber.get()));
             }
         }
+        Map<String, Object> scratch = new java.util.LinkedHashMap<>();
+        scratch.put("rows", raw);
+        if (ledger != null) {
+            // Typed text, so an opening balance that does not parse yet survives a restart too.
+            scratch.put("opening", ledger.openingBalanceTextProperty().get());
+        }
         try {
-            return JsonMapping.mapper().writeValueAsString(Map.of("rows", raw));
+            return JsonMapping.mapper().writeValueAsString(scratch);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -199,9 +213,12 @@ public final class NoticeEditorViewModel {
 
     private void restoreScratch(String json) {
         try {
-            Map<String, List<List<String>>> m = JsonMapping.mapper().readValue(json, new TypeReference<>() { });
-            List<List<String>> raw = m.getOrDefault("rows", List.of());
+            ScratchCopy m = JsonMapping.mapper().readValue(json, ScratchCopy.class);
+            List<List<String>> raw = m.rows() == null ? List.of() : m.rows();
             if (ledger != null) {
+                if (m.opening() != null) {
+                    ledger.openingBalanceTextProperty().set(m.opening());
+                }
                 ledger.rows().setAll(raw.stream().map(cells -> {
                     LedgerRow r = new LedgerRow();
                     for (int i = 0; i < Math.min(cells.size(), LedgerRow.EDITABLE_COLUMNS); i++) {
@@ -222,6 +239,11 @@ public final class NoticeEditorViewModel {
             // Scratch is a convenience copy; the notice content itself is intact and already loaded.
             saveState.set(I18n.t("editor.scratchUnreadable"));
         }
+    }
+
+    /** The editor's raw rows (and typed opening balance) kept with each revision. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record ScratchCopy(List<List<String>> rows, String opening) {
     }
 
     public void setOnSaved(Consumer<Notice> onSaved) {

@@ -86,9 +86,13 @@ public final class NoticeService {
             }
             return written;
         });
-        db.forceToDisk();
         // Only after the commit: the index must never show what the database does not hold.
         searchIndex.put(NoticeRepository.searchEntry(saved, item.category(), item.nameZh()));
+        try {
+            db.forceToDisk();
+        } catch (StoreException e) {
+            throw new NotConfirmedOnDiskException(saved, e);
+        }
         return saved;
     }
 

@@ -14,13 +14,15 @@ import javafx.scene.layout.VBox;
 /** Recipient grid with a column showing exactly what public output will print for the ID number. */
 public final class RecipientTableView extends VBox {
 
+    private final TableView<RecipientRow> table;
+
     public RecipientTableView(RecipientEditorViewModel vm) {
         setSpacing(6);
         TextField programme = new TextField();
         programme.setId("programme");
         programme.textProperty().bindBidirectional(vm.programmeProperty());
         HBox.setHgrow(programme, Priority.ALWAYS);
-        TableView<RecipientRow> table = new TableView<>(vm.rows());
+        table = new TableView<>(vm.rows());
         Button add = new Button(I18n.t("recipients.addRow"));
         add.setId("addRecipientRow");
         add.setOnAction(e -> GridEditing.addRowAndFocus(table, vm::addRow));
@@ -53,5 +55,9 @@ public final class RecipientTableView extends VBox {
         Label hint = new Label(I18n.t("recipients.hint"));
         hint.getStyleClass().add("hint");
         getChildren().addAll(toolbar, table, totals, hint);
+    }
+
+    public TableView<RecipientRow> table() {
+        return table;
     }
 }

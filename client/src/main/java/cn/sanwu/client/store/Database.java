@@ -21,6 +21,7 @@ public final class Database implements AutoCloseable {
 
     private final Path directory;
     private final Durability durability;
+    private final java.util.concurrent.atomic.AtomicInteger failNextSyncs = new java.util.concurrent.atomic.AtomicInteger();
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -158,6 +159,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Fault injection for tests (QUALITY.md "disk full"): the next {@code count} forced syncs fail
+     * after their transaction committed, as a full disk does at the sync.
+     */
+    public void failNextSyncsForTesting(int count) {
+        failNextSyncs.set(count);
+    }
+
+    /**
      * Forces everything committed so far to disk. Called after each user-visible save; a no-op
      * under {@link Durability#H2_DEFAULT_UNSAFE} so the kill harness can demonstrate loss.
      */
@@ -166,6 +175,9 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
+            if (failNextSyncs.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new StoreException("injected sync failure", new java.io.IOException("No space left on device (injected)"));
+            }
             inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
                     s.execute("CHECKPOINT SYNC");

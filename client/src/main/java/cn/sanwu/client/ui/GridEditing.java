@@ -73,6 +73,31 @@ public final class GridEditing {
         });
     }
 
+    /**
+     * Commits the text of the cell being edited in {@code table}, if any. Saving with Ctrl+S or
+     * closing the window does not move the focus, so without this the typing in the open cell
+     * would not reach the row (and would be lost on close).
+     */
+    public static void commitOpenEdit(TableView<?> table) {
+        if (table.getProperties().get(EDITING_CELL_KEY) instanceof EditingCell<?> cell && cell.isEditing()) {
+            int row = cell.getIndex();
+            int column = table.getVisibleLeafColumns().indexOf(cell.getTableColumn());
+            cell.commitOpen();
+            // The editor's text field leaves the scene: keep the keyboard on the same cell, as a
+            // spreadsheet does after saving, instead of letting the focus fall to the window.
+            keepFocusOn(table, row, column);
+        }
+    }
+
+    private static <R> void keepFocusOn(TableView<R> table, int row, int column) {
+        if (row < 0 || column < 0 || table.getScene() == null) {
+            return;
+        }
+        table.getSelectionModel().clearAndSelect(row, col(table, column));
+        table.getFocusModel().focus(row, col(table, column));
+        table.requestFocus();
+    }
+
     /** Appends a row through {@code addRow} and puts the keyboard on its first cell, ready to type. */
     public static <R> void addRowAndFocus(TableView<R> table, Supplier<R> addRow) {
         addRow.get();
@@ -136,6 +161,7 @@ public final class GridEditing {
             if (!isEditing()) {
                 return;
             }
+            getTableView().getProperties().put(EDITING_CELL_KEY, this);
             if (field == null) {
                 field = new TextField();
                 field.setOnAction(e -> {
@@ -185,6 +211,23 @@ public final class GridEditing {
             });
         }
 
+        void commitOpen() {
+            commitEdit(field.getText());
+        }
+
+        @Override
+        public void commitEdit(String value) {
+            forgetAsEditing();
+            super.commitEdit(value);
+        }
+
+        private void forgetAsEditing() {
+            TableView<R> table = getTableView();
+            if (table != null && table.getProperties().get(EDITING_CELL_KEY) == this) {
+                table.getProperties().remove(EDITING_CELL_KEY);
+            }
+        }
+
         private void commitAndMove(int dx, int dy) {
             TableView<R> table = getTableView();
             int row = getIndex();
@@ -199,6 +242,7 @@ public final class GridEditing {
 
         @Override
         public void cancelEdit() {
+            forgetAsEditing();
             super.cancelEdit();
             setText(getItem());
             setGraphic(null);
@@ -222,4 +266,7 @@ public final class GridEditing {
 
     /** Table property under which {@link #install} stores the add-row supplier for the cells. */
     public static final String ADD_ROW_KEY = "sanwu.addRow";
+
+    /** Table property holding the cell whose editor is open, for {@link #commitOpenEdit}. */
+    private static final String EDITING_CELL_KEY = "sanwu.editingCell";
 }

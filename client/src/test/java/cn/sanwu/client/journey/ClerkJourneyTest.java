@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -151,5 +152,46 @@ class ClerkJourneyTest extends FxRobot {
         press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(labelText("#saveState")).startsWith("已保存");
+    }
+
+    /** Ctrl+S and closing the window do not move the focus out of a cell: its typing must still be saved. */
+    @Test
+    void textStillBeingTypedInACellIsSavedByCtrlSAndByClosingTheWindow() throws Exception {
+        startApp();
+        clickOn("#villageCode").write("219901101201");
+        clickOn("#villageName").write("红旗村");
+        clickOn("#firstRunOk");
+        clickOn("村(居)务");
+        doubleClickOn("V17  困难残疾人生活补贴和重度残疾人护理补贴对象名单");
+        // Back home and open the same entry again before anything was saved: the open draft comes back.
+        TabPane tabPane = lookup(".tab-pane").queryAs(TabPane.class);
+        interact(() -> tabPane.getSelectionModel().selectFirst());
+        doubleClickOn("V17  困难残疾人生活补贴和重度残疾人护理补贴对象名单");
+        assertThat(tabPane.getTabs()).hasSize(3);
+        assertThat(tabPane.getSelectionModel().getSelectedIndex()).as("the open draft's tab is selected again").isEqualTo(2);
+        clickOn("#addRecipientRow");
+        write("赵大勇");
+        press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<cn.sanwu.client.recipients.RecipientRow> table = lookup("#recipientTable").queryAs(TableView.class);
+        assertThat(table.getItems().getFirst().name.get()).isEqualTo("赵大勇");
+        assertThat(labelText("#saveState")).startsWith("已保存");
+
+        type(KeyCode.TAB).write("二组");
+        assertThat(table.getEditingCell()).as("the group cell is still open").isNotNull();
+        assertThat(table.getEditingCell().getRow()).isZero();
+        assertThat(table.getEditingCell().getColumn()).isEqualTo(1);
+        javafx.stage.Stage stage = (javafx.stage.Stage) table.getScene().getWindow();
+        interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        restartApp();
+        clickOn("村(居)务");
+        doubleClickOn("V17  困难残疾人生活补贴和重度残疾人护理补贴对象名单");
+        @SuppressWarnings("unchecked")
+        TableView<cn.sanwu.client.recipients.RecipientRow> reopened = lookup("#recipientTable").queryAs(TableView.class);
+        assertThat(reopened.getItems().getFirst().name.get()).isEqualTo("赵大勇");
+        assertThat(reopened.getItems().getFirst().group.get()).isEqualTo("二组");
     }
 }

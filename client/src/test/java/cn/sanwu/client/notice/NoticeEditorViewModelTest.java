@@ -61,6 +61,56 @@ class NoticeEditorViewModelTest {
     }
 
     @Test
+    void anOpeningBalanceThatDoesNotParseIsReportedAndItsTextSurvivesRestart() {
+        Notice saved;
+        try (Database db = TestStores.open(dir)) {
+            NoticeService service = TestStores.notices(db, TestStores.CLOCK);
+            NoticeEditorViewModel vm = new NoticeEditorViewModel(service, ledgerItem,
+                    service.newDraft(TestStores.VILLAGE, ledgerItem, october, "十月收支", ""), Debounce.manual(), TestStores.CLOCK);
+            vm.ledger().openingBalanceTextProperty().set("1,000");
+            assertThat(vm.ledger().openingBalanceFenProperty().get()).isEqualTo(100_000);
+            vm.ledger().openingBalanceTextProperty().set("1,000.5x");
+            assertThat(vm.ledger().openingBalanceProblemProperty().get()).isNotEmpty();
+            assertThat(vm.problems()).anyMatch(p -> p.startsWith("期初余额填写有误"));
+            assertThat(vm.ledger().openingBalanceFenProperty().get()).as("totals keep the last valid value").isEqualTo(100_000);
+            assertThat(vm.flush()).isTrue();
+            saved = vm.current();
+            assertThat(saved.content().journal().openingBalanceFen()).isEqualTo(100_000);
+        }
+        try (Database db = TestStores.open(dir)) {
+            NoticeService service = TestStores.notices(db, TestStores.CLOCK);
+            NoticeEditorViewModel vm = new NoticeEditorViewModel(service, ledgerItem, service.find(saved.id()).orElseThrow(),
+                    Debounce.manual(), TestStores.CLOCK);
+            assertThat(vm.ledger().openingBalanceTextProperty().get()).isEqualTo("1,000.5x");
+            assertThat(vm.problems()).anyMatch(p -> p.startsWith("期初余额填写有误"));
+            vm.ledger().openingBalanceTextProperty().set("1,000.50");
+            assertThat(vm.problems()).noneMatch(p -> p.startsWith("期初余额"));
+            assertThat(vm.ledger().closingBalanceFen()).isEqualTo(100_050);
+        }
+    }
+
+    /** A failed sync after a committed save must not leave the editor behind the stored revision. */
+    @Test
+    void afterASyncFailureTheEditorContinuesFromTheCommittedRevisionAndSavesAgain() {
+        try (Database db = TestStores.open(dir)) {
+            NoticeService service = TestStores.notices(db, TestStores.CLOCK);
+            CatalogItem text = TestStores.CATALOG.find("P04").orElseThrow();
+            NoticeEditorViewModel vm = new NoticeEditorViewModel(service, text,
+                    service.newDraft(TestStores.VILLAGE, text, new Period.Quarter(2026, 3), "党费", ""), Debounce.manual(),
+                    TestStores.CLOCK);
+            vm.bodyProperty().set("本季度收缴党费1,860.00元");
+            db.failNextSyncsForTesting(1);
+            assertThat(vm.flush()).isFalse();
+            assertThat(vm.saveStateProperty().get()).contains("未能确认已存到磁盘");
+            assertThat(vm.dirtyProperty().get()).as("still to be saved again").isTrue();
+            assertThat(vm.current().revision()).isEqualTo(1);
+            assertThat(vm.flush()).as("the retry is not an edit conflict").isTrue();
+            assertThat(service.find(vm.current().id()).orElseThrow().revision()).isEqualTo(2);
+            assertThat(service.pendingUploads()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void flushSavesPendingTypingImmediately() {
         try (Database db = TestStores.open(dir)) {
             NoticeService service = TestStores.notices(db, TestStores.CLOCK);

@@ -61,6 +61,47 @@ class NoticeServiceTest {
         }
     }
 
+    /** The server must see the revision it last knew as the base, not the last local autosave. */
+    @Test
+    void coalescedOutboxEntryKeepsTheBaseOfTheFirstUnsentChange() throws Exception {
+        try (Database db = TestStores.open(dir)) {
+            NoticeService service = TestStores.notices(db, TestStores.CLOCK);
+            var item = TestStores.CATALOG.find("V13").orElseThrow();
+            Notice n = service.save(service.newDraft(TestStores.VILLAGE, item, new Period.Quarter(2026, 3), "宅基地审批", "a"));
+            n = service.save(n);
+            n = service.save(n);
+            assertThat(pendingEntries(db)).containsExactly("0->3");
+            // Once the draft has gone to the server (sync will mark it so), the next change is based on revision 3.
+            db.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("UPDATE outbox SET state = 'SENT'");
+                }
+            });
+            n = service.save(n);
+            n = service.save(n);
+            assertThat(pendingEntries(db)).containsExactly("3->5");
+        }
+    }
+
+    private static List<String> pendingEntries(Database db) {
+        return db.read(c -> {
+            List<String> rows = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement(); var rs = s.executeQuery(
+                    "SELECT base_revision, payload FROM outbox WHERE state = 'PENDING'")) {
+                while (rs.next()) {
+                    int revision;
+                    try {
+                        revision = cn.sanwu.client.store.JsonMapping.mapper().readTree(rs.getString(2)).path("revision").asInt();
+                    } catch (java.io.IOException e) {
+                        throw new java.sql.SQLException(e);
+                    }
+                    rows.add(rs.getInt(1) + "->" + revision);
+                }
+            }
+            return rows;
+        });
+    }
+
     @Test
     void staleRevisionIsRefusedAndChangesNothing() {
         try (Database db = TestStores.open(dir)) {
