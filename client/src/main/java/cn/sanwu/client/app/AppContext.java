@@ -5,7 +5,9 @@ import cn.sanwu.client.notice.NoticeRepository;
 import cn.sanwu.client.notice.NoticeService;
 import cn.sanwu.client.outbox.OutboxRepository;
 import cn.sanwu.client.store.BackupService;
+import cn.sanwu.client.print.SheetExports;
 import cn.sanwu.client.store.Database;
+import cn.sanwu.client.store.SettingsRepository;
 import cn.sanwu.client.store.Durability;
 import cn.sanwu.client.village.VillageService;
 import cn.sanwu.model.catalog.Catalog;
@@ -30,6 +32,8 @@ public final class AppContext implements AutoCloseable {
     private final NoticeService notices;
     private final ChecklistService checklist;
     private final VillageService villages;
+    private final SettingsRepository settings;
+    private final SheetExports sheets;
 
     public AppContext(Path dataDir, Clock clock) {
         this.dataDir = dataDir;
@@ -42,6 +46,18 @@ public final class AppContext implements AutoCloseable {
         this.notices = new NoticeService(database, noticeRepository, new OutboxRepository(), this::catalog, ids, clock);
         this.checklist = new ChecklistService(database, noticeRepository, this::catalog, clock);
         this.villages = new VillageService(database);
+        this.settings = new SettingsRepository(database);
+        this.sheets = new SheetExports(notices, this::catalog, NoticeHasher.sha256());
+    }
+
+    /** Local key/value preferences (QR base URL, …). */
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    /** Bulletin-board sheets: PDF, PNG and batch exports. */
+    public SheetExports sheets() {
+        return sheets;
     }
 
     public Path dataDir() {
