@@ -10,6 +10,11 @@ import cn.sanwu.client.notice.NoticeEditorViewModel;
 import cn.sanwu.client.notice.NoticeTemplates;
 import cn.sanwu.client.notice.NewNoticeDialog;
 import cn.sanwu.client.notice.NewNoticeViewModel;
+import cn.sanwu.client.print.ExportCommand;
+import cn.sanwu.client.print.PrintPreviewDialog;
+import cn.sanwu.client.print.PrintPreviewViewModel;
+import cn.sanwu.client.print.SheetOptions;
+import cn.sanwu.client.print.SheetPdfWriter;
 import cn.sanwu.client.search.SearchView;
 import cn.sanwu.client.search.SearchViewModel;
 import cn.sanwu.client.store.StoreException;
@@ -184,6 +189,7 @@ public final class MainWindow extends BorderPane {
                 new FxDebounce(Duration.seconds(1.5)), ctx.clock());
         vm.setOnSaved(saved -> status.refresh());
         NoticeEditorView view = new NoticeEditorView(vm, village.fullName(), onImport);
+        view.setOnPrint(() -> openPrintPreview(view));
         Tab tab = new Tab(shortTitle(item, notice), view);
         tab.setOnCloseRequest(e -> {
             if (!view.flush()) {
@@ -201,6 +207,21 @@ public final class MainWindow extends BorderPane {
         openEditors.put(notice.id(), tab);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+    }
+
+    /** Saves the editor first: what prints is what is stored (and hashed into the QR code). */
+    private void openPrintPreview(NoticeEditorView view) {
+        if (!view.flush()) {
+            error(I18n.t("print.saveFirst", view.viewModel().saveStateProperty().get()));
+            return;
+        }
+        Notice notice = view.viewModel().current();
+        String baseUrl = ctx.settings().get(ExportCommand.BASE_URL_SETTING).orElse(SheetOptions.DEFAULT_BASE_URL);
+        PrintPreviewViewModel preview = new PrintPreviewViewModel(
+                options -> SheetPdfWriter.write(ctx.sheets().sheet(notice, village, options), options), runner,
+                ctx.checklist().today(), baseUrl, "");
+        String name = village.name() + "_" + notice.content().itemCode() + "_" + notice.content().period().code();
+        PrintPreviewDialog.open(getScene() == null ? null : getScene().getWindow(), preview, name);
     }
 
     private static String shortTitle(CatalogItem item, Notice n) {

@@ -26,6 +26,7 @@ public final class NoticeEditorView extends BorderPane {
     private final NoticeEditorViewModel vm;
     /** The ledger or recipient grid, if the item has one. */
     private TableView<?> grid;
+    private Runnable onPrint;
 
     public NoticeEditorView(NoticeEditorViewModel vm, String villageName, Consumer<LedgerEditorViewModel> onImport) {
         this.vm = vm;
@@ -88,10 +89,22 @@ public final class NoticeEditorView extends BorderPane {
         saveState.textProperty().bind(vm.saveStateProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(10, saveState, spacer, save);
+        Button print = new Button(I18n.t("print.open"));
+        print.setId("printPreviewButton");
+        print.setOnAction(e -> {
+            if (onPrint != null) {
+                onPrint.run();
+            }
+        });
+        HBox actions = new HBox(10, saveState, spacer, print, save);
         VBox bottom = new VBox(6, problemsLabel, problems, actions);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);
+    }
+
+    /** What 打印预览 does (the window owns printing: it knows the village and the exports). */
+    public void setOnPrint(Runnable action) {
+        this.onPrint = action;
     }
 
     /** Saves now, including the text of a grid cell still being typed in (Ctrl+S, the save button). */

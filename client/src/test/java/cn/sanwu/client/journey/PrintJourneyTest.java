@@ -1,0 +1,84 @@
+package cn.sanwu.client.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.sanwu.client.app.AppContext;
+import cn.sanwu.client.app.AppWindow;
+import cn.sanwu.client.app.DemoData;
+import cn.sanwu.client.print.Paper;
+import cn.sanwu.client.task.BackgroundRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The clerk opens the demo ledger, previews the sheet, changes the paper and tries to print. */
+class PrintJourneyTest extends FxRobot {
+
+    private static final Clock NOVEMBER_5 = Clock.fixed(Instant.parse("2026-11-05T01:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dataDir;
+    private AppContext ctx;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        ctx = new AppContext(dataDir, NOVEMBER_5);
+        DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
+        FxToolkit.setupStage(stage -> {
+            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
+            stage.setWidth(1000);
+            stage.setHeight(760);
+        });
+        FxToolkit.showStage();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        ctx.close();
+    }
+
+    private String status() {
+        return lookup("#printStatus").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void previewShowsThePagesThatPrintAndSaysWhenThereIsNoPrinter() {
+        clickOn("财务");
+        doubleClickOn(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().startsWith("F02"));
+        clickOn("#printPreviewButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(status()).matches("共 \\d+ 页，PDF [\\d.]+ KB，A4 纵向.*");
+        int pages = lookup("#printPages").queryAs(VBox.class).getChildren().size();
+        assertThat(pages).isPositive();
+        assertThat(status()).startsWith("共 " + pages + " 页");
+
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Paper> paper = lookup("#printPaper").queryAs(ChoiceBox.class);
+        interact(() -> paper.setValue(Paper.A4_LANDSCAPE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(status()).contains("A4 横向");
+        var first = (javafx.scene.image.ImageView) lookup("#printPages").queryAs(VBox.class).getChildren().getFirst();
+        assertThat(first.getImage().getWidth()).as("landscape page is wider than tall")
+                .isGreaterThan(first.getImage().getHeight());
+
+        clickOn("#printNow");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The headless test platform has no printer: the clerk is told what to do instead.
+        assertThat(status()).contains("本机没有安装打印机").contains("导出PDF");
+    }
+}
