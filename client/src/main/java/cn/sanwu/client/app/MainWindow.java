@@ -118,6 +118,8 @@ public final class MainWindow extends BorderPane {
         // Text search over years of notices is instant only from memory; build it off the UI thread.
         runner.run(() -> {
             ctx.notices().loadSearchIndex();
+            // Then the sheet fonts, so the first 打印预览 does not wait ~1 s for them.
+            cn.sanwu.client.print.SheetFonts.warmUp();
             return null;
         }, done -> { }, this::error);
         sceneProperty().addListener((o, old, scene) -> {

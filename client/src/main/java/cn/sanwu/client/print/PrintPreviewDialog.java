@@ -72,10 +72,15 @@ public final class PrintPreviewDialog {
         CheckBox large = new CheckBox(I18n.t("print.large"));
         large.setId("printLarge");
         large.selectedProperty().bindBidirectional(vm.largePrintProperty());
+        // ISO dates whatever the PC's locale (a US-configured PC would show 11/28/2026).
+        StringConverter<java.time.LocalDate> iso = new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
         DatePicker from = new DatePicker();
+        from.setConverter(iso);
         from.valueProperty().bindBidirectional(vm.postingFromProperty());
         from.setPrefWidth(130);
         DatePicker to = new DatePicker();
+        to.setConverter(iso);
         to.valueProperty().bindBidirectional(vm.postingToProperty());
         to.setPrefWidth(130);
         Button print = new Button(I18n.t("print.print"));

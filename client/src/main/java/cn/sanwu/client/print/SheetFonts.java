@@ -25,6 +25,18 @@ public final class SheetFonts {
     public static final String BOLD_RESOURCE = "/cn/sanwu/client/fonts/NotoSansSC-Bold.ttf";
     static final String MISSING_GLYPH = "□";
 
+    /**
+     * FontBox warns about the font's format-14 cmap (variation selectors, unused here) on every
+     * parse; kept strongly referenced because java.util.logging holds loggers weakly.
+     */
+    private static final java.util.logging.Logger FONTBOX_LOG = quietFontBox();
+
+    private static java.util.logging.Logger quietFontBox() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.apache.fontbox.ttf");
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
+
     private static TrueTypeFont regularTtf;
     private static TrueTypeFont boldTtf;
 
@@ -40,6 +52,20 @@ public final class SheetFonts {
                 throw new IOException("缺少内置字体 " + resource + "（安装包不完整，请重新安装）");
             }
             return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+        }
+    }
+
+    /**
+     * Parses the fonts now (~0.6 s), so the clerk's first print preview does not wait for it. The
+     * app calls this in the background after start-up.
+     */
+    public static void warmUp() {
+        synchronized (LOCK) {
+            try (PDDocument doc = new PDDocument()) {
+                DocumentFonts.load(doc);
+            } catch (IOException e) {
+                // Reported again, clearly, when the clerk actually prints.
+            }
         }
     }
 
