@@ -67,6 +67,15 @@ class ClerkJourneyTest extends FxRobot {
         startApp();
     }
 
+    private void openRecipientListOfAFreshVillage() throws Exception {
+        startApp();
+        clickOn("#villageCode").write("219901101201");
+        clickOn("#villageName").write("红旗村");
+        clickOn("#firstRunOk");
+        clickOn("村(居)务");
+        doubleClickOn("V17  困难残疾人生活补贴和重度残疾人护理补贴对象名单");
+    }
+
     private String labelText(String id) {
         return lookup(id).queryAs(Label.class).getText();
     }
@@ -131,12 +140,7 @@ class ClerkJourneyTest extends FxRobot {
 
     @Test
     void recipientListShowsMaskedIdAndFlagsABadChecksum() throws Exception {
-        startApp();
-        clickOn("#villageCode").write("219901101201");
-        clickOn("#villageName").write("红旗村");
-        clickOn("#firstRunOk");
-        clickOn("村(居)务");
-        doubleClickOn("V17  困难残疾人生活补贴和重度残疾人护理补贴对象名单");
+        openRecipientListOfAFreshVillage();
         clickOn("#addRecipientRow");
         write("赵大勇").type(KeyCode.TAB).write("二组").type(KeyCode.TAB).write("3").type(KeyCode.TAB).write("100.50")
                 .type(KeyCode.TAB).write("219901199001011234").type(KeyCode.TAB);
@@ -157,12 +161,7 @@ class ClerkJourneyTest extends FxRobot {
     /** Ctrl+S and closing the window do not move the focus out of a cell: its typing must still be saved. */
     @Test
     void textStillBeingTypedInACellIsSavedByCtrlSAndByClosingTheWindow() throws Exception {
-        startApp();
-        clickOn("#villageCode").write("219901101201");
-        clickOn("#villageName").write("红旗村");
-        clickOn("#firstRunOk");
-        clickOn("村(居)务");
-        doubleClickOn("V17  困难残疾人生活补贴和重度残疾人护理补贴对象名单");
+        openRecipientListOfAFreshVillage();
         // Back home and open the same entry again before anything was saved: the open draft comes back.
         TabPane tabPane = lookup(".tab-pane").queryAs(TabPane.class);
         interact(() -> tabPane.getSelectionModel().selectFirst());
