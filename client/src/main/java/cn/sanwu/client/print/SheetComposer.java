@@ -144,7 +144,7 @@ public final class SheetComposer {
         List<Column> cols = new ArrayList<>();
         for (TableColumn tc : t.columns()) {
             cols.add(switch (tc.type()) {
-                case MONEY_FEN -> new Column(tc.title(), 1.3f, Align.RIGHT, Carry.SUM);
+                case MONEY_FEN -> new Column(tc.title(), 2.2f, Align.RIGHT, Carry.SUM);
                 case INTEGER, DATE -> new Column(tc.title(), 1.0f, Align.CENTER, Carry.NONE);
                 case ID_NUMBER, BANK_ACCOUNT, PHONE -> new Column(tc.title(), 1.6f, Align.CENTER, Carry.NONE);
                 default -> new Column(tc.title(), 2.0f, Align.LEFT, Carry.NONE);
@@ -164,7 +164,8 @@ public final class SheetComposer {
                     amounts[i] = fen;
                     sums[i] = Math.addExact(sums[i], fen);
                     anyMoney = true;
-                    cells.add(MoneyFormat.grouped(fen));
+                    // Expense publicity shows each amount in 小写 and 大写 (DOMAIN.md); the cell wraps to two lines.
+                    cells.add(MoneyFormat.grouped(fen) + "\n" + ChineseUppercase.of(fen));
                 } else {
                     cells.add(Masking.cell(v, type));
                 }

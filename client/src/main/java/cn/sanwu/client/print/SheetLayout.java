@@ -143,6 +143,15 @@ final class SheetLayout {
      * (Chinese has no spaces to break at), except that closing punctuation stays on its line.
      */
     List<String> wrap(String text, float width, boolean bold, float size, float firstIndent) {
+        if (text.indexOf('\n') >= 0) {
+            // Explicit line breaks (a money cell's 小写 and 大写) wrap separately.
+            List<String> all = new ArrayList<>();
+            String[] parts = text.split("\n", -1);
+            for (int i = 0; i < parts.length; i++) {
+                all.addAll(wrap(parts[i], width, bold, size, i == 0 ? firstIndent : 0));
+            }
+            return all;
+        }
         List<String> lines = new ArrayList<>();
         if (text.isEmpty()) {
             lines.add("");
@@ -185,9 +194,18 @@ final class SheetLayout {
         List<List<String>> out = new ArrayList<>();
         for (int i = 0; i < widths.length; i++) {
             String cell = i < cells.size() ? cells.get(i) : "";
-            out.add(wrap(fonts.printable(cell), widths[i] - 2 * m.pad(), bold, m.table(), 0));
+            out.add(wrap(printableKeepingLineBreaks(cell), widths[i] - 2 * m.pad(), bold, m.table(), 0));
         }
         return out;
+    }
+
+    private String printableKeepingLineBreaks(String cell) {
+        String[] parts = cell.split("\n", -1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            b.append(i == 0 ? "" : "\n").append(fonts.printable(parts[i]));
+        }
+        return b.toString();
     }
 
     private float rowHeight(int lines) {
