@@ -45,6 +45,20 @@ public final class SheetSamples {
                 "本季度应缴党费党员42名，实缴42名，收缴党费合计1,860.00元，已全额上缴镇党委。\n欢迎党员群众监督。", null, null,
                 NoticeStatus.APPROVED);
         write(out.resolve("party-a3-large.pdf"), text, a4.withPaper(Paper.A3_LANDSCAPE).withLargePrint(true));
+        List<List<String>> rows = new ArrayList<>();
+        String[] items = {"村部办公用品", "村道路灯维修", "环境卫生保洁员工资", "文化广场电费", "村民代表会议误工补贴"};
+        for (int i = 1; i <= 30; i++) {
+            rows.add(List.of(String.valueOf(i), items[i % items.length], Long.toString(12_345L * i + 50), "村集体收入", "王会计"));
+        }
+        var table = new cn.sanwu.model.notice.NoticeTable("2026年第三季度支出公示", List.of(
+                new cn.sanwu.model.notice.TableColumn("序号", cn.sanwu.model.notice.ColumnType.INTEGER),
+                new cn.sanwu.model.notice.TableColumn("开支项目", cn.sanwu.model.notice.ColumnType.TEXT),
+                new cn.sanwu.model.notice.TableColumn("金额（元）", cn.sanwu.model.notice.ColumnType.MONEY_FEN),
+                new cn.sanwu.model.notice.TableColumn("资金来源", cn.sanwu.model.notice.ColumnType.TEXT),
+                new cn.sanwu.model.notice.TableColumn("项目负责人", cn.sanwu.model.notice.ColumnType.PERSON_NAME)), rows);
+        Notice expense = new Notice(ledger.id(), new cn.sanwu.model.notice.NoticeContent(ledger.content().villageCode(), "F03", Q3,
+                "2026年第三季度支出公示", "", List.of(table), null, null), NoticeStatus.DRAFT, 1, null, ledger.updatedAt());
+        write(out.resolve("expense-a4.pdf"), expense, a4);
     }
 
     private static void write(Path file, Notice n, SheetOptions o) throws Exception {
