@@ -3,6 +3,7 @@ package cn.sanwu.client.app;
 import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
 import cn.sanwu.client.task.BackgroundRunner;
+import cn.sanwu.client.ui.AppFonts;
 import cn.sanwu.client.village.FirstRunView;
 import cn.sanwu.client.village.VillageProfile;
 import java.util.function.Consumer;
@@ -33,6 +34,8 @@ public final class AppWindow {
 
     public static AppWindow install(Stage stage, AppContext ctx, BackgroundRunner runner,
             Consumer<LedgerEditorViewModel> importAction) {
+        // Already done by SanwuApp (a no-op then); here too so UI tests render what the clerk sees.
+        AppFonts.loadForScreen();
         AppWindow window = new AppWindow(ctx, runner, importAction);
         stage.setTitle(I18n.t("app.title"));
         Scene scene = new Scene(new StackPane(), 1280, 760);

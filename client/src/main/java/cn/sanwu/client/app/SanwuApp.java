@@ -7,6 +7,7 @@ import cn.sanwu.client.ledger.LedgerEditorViewModel;
 import cn.sanwu.client.ledger.importing.CashJournalImporter;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.client.task.FxBackgroundRunner;
+import cn.sanwu.client.ui.AppFonts;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,6 +31,9 @@ public final class SanwuApp extends Application {
     @Override
     public void start(Stage stage) {
         Main.startupMark("JavaFX started");
+        // Before context.join(): the fonts load while the store is still opening on another thread.
+        AppFonts.loadForScreen();
+        Main.startupMark("fonts loaded");
         AppContext ctx;
         try {
             ctx = context.join();
