@@ -108,7 +108,10 @@ public final class MainWindow extends BorderPane {
         newNotice.setOnAction(e -> newNotice());
         Region topSpacer = new Region();
         HBox.setHgrow(topSpacer, Priority.ALWAYS);
-        HBox top = new HBox(10, title, topSpacer, newNotice);
+        javafx.scene.control.Button printBoard = new javafx.scene.control.Button(I18n.t("print.board"));
+        printBoard.setId("printBoard");
+        printBoard.setOnAction(e -> printWholeBoard());
+        HBox top = new HBox(10, title, topSpacer, printBoard, newNotice);
         top.setPadding(new Insets(6, 10, 6, 10));
         top.getStyleClass().add("top-bar");
         setTop(top);
@@ -209,6 +212,34 @@ public final class MainWindow extends BorderPane {
         openEditors.put(notice.id(), tab);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+    }
+
+    /** "Update the whole board": every notice of a period in one document, previewed first. */
+    private void printWholeBoard() {
+        if (!flushAll()) {
+            error(I18n.t("print.saveFirst", ""));
+            return;
+        }
+        Period suggested = cn.sanwu.model.period.Deadlines.latestEnded(cn.sanwu.model.catalog.Frequency.QUARTERLY,
+                ctx.checklist().today());
+        TextInputDialog ask = new TextInputDialog(suggested.code());
+        ask.setTitle(I18n.t("print.board"));
+        ask.setHeaderText(I18n.t("print.boardHeader"));
+        ask.setContentText(I18n.t("print.boardPeriod"));
+        ask.showAndWait().ifPresent(text -> {
+            Period period;
+            try {
+                period = Period.parse(text.strip());
+            } catch (IllegalArgumentException e) {
+                error(e.getMessage());
+                return;
+            }
+            String baseUrl = ctx.settings().get(ExportCommand.BASE_URL_SETTING).orElse(SheetOptions.DEFAULT_BASE_URL);
+            PrintPreviewViewModel preview = new PrintPreviewViewModel(options -> ctx.sheets().batch(village, period, options),
+                    runner, ctx.checklist().today(), baseUrl, "");
+            PrintPreviewDialog.open(getScene() == null ? null : getScene().getWindow(), preview,
+                    village.name() + "_" + period.code() + "_全部公告");
+        });
     }
 
     /** Saves the editor first: what prints is what is stored (and hashed into the QR code). */

@@ -21,8 +21,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class SheetFonts {
 
-    public static final String REGULAR_RESOURCE = "/cn/sanwu/client/fonts/NotoSansSC-Regular.ttf";
-    public static final String BOLD_RESOURCE = "/cn/sanwu/client/fonts/NotoSansSC-Bold.ttf";
+    // The same files the screen uses (AppFonts): screen, print and PDF look alike. The constants are
+    // inlined at compile time, so headless exports do not load AppFonts' JavaFX code.
+    public static final String REGULAR_RESOURCE = cn.sanwu.client.ui.AppFonts.REGULAR_RESOURCE;
+    public static final String BOLD_RESOURCE = cn.sanwu.client.ui.AppFonts.BOLD_RESOURCE;
     static final String MISSING_GLYPH = "□";
 
     /**

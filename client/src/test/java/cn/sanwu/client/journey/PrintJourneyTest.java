@@ -81,4 +81,21 @@ class PrintJourneyTest extends FxRobot {
         // The headless test platform has no printer: the clerk is told what to do instead.
         assertThat(status()).contains("本机没有安装打印机").contains("导出PDF");
     }
+
+    @Test
+    void wholeBoardOfAYearPrintsEveryNoticeInOneDocument() {
+        clickOn("#printBoard");
+        WaitForAsyncUtils.waitForFxEvents();
+        var field = lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class);
+        interact(() -> field.setText("2026"));
+        clickOn(field).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        long notices = ctx.notices().search(cn.sanwu.client.notice.NoticeQuery.all(DemoData.VILLAGE)).stream()
+                .filter(n -> n.periodCode().startsWith("2026") && n.status() != cn.sanwu.model.notice.NoticeStatus.NOT_DISCLOSED_FILED)
+                .count();
+        int pages = lookup("#printPages").queryAs(VBox.class).getChildren().size();
+        assertThat(notices).isGreaterThan(1);
+        assertThat(pages).as(status()).isGreaterThanOrEqualTo((int) notices);
+        assertThat(status()).startsWith("共 " + pages + " 页");
+    }
 }
