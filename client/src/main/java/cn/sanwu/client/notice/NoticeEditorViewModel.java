@@ -75,7 +75,10 @@ public final class NoticeEditorViewModel {
         if (ledger != null) {
             ledger.rows().addListener((javafx.collections.ListChangeListener<LedgerRow>) c -> changed());
             ledger.openingBalanceTextProperty().addListener((o, a, b) -> changed());
-            ledger.entityProperty().addListener((o, a, b) -> changed());
+            ledger.entityProperty().addListener((o, a, b) -> {
+                carryOpeningBalanceOnEntitySwitch(a, b);
+                changed();
+            });
         }
         if (recipients != null) {
             recipients.rows().addListener((javafx.collections.ListChangeListener<RecipientRow>) c -> changed());
@@ -96,8 +99,7 @@ public final class NoticeEditorViewModel {
                 if (c.journal() != null) {
                     ledger.load(c.journal());
                 } else {
-                    ledger.openingBalanceFenProperty().set(service.previousJournal(c.villageCode(), c.itemCode(),
-                            AccountingEntity.VILLAGE_COMMITTEE, c.period()).map(CashJournal::closingBalanceFen).orElse(0L));
+                    ledger.openingBalanceFenProperty().set(carriedOpening(AccountingEntity.VILLAGE_COMMITTEE));
                 }
             }
             if (recipients != null && c.recipients() != null) {
@@ -111,6 +113,27 @@ public final class NoticeEditorViewModel {
             }
         } finally {
             loading = false;
+        }
+    }
+
+    /** The closing balance of the same entity's journal in the previous period (0 if none). */
+    private long carriedOpening(AccountingEntity entity) {
+        NoticeContent c = current.content();
+        return service.previousJournal(c.villageCode(), c.itemCode(), entity, c.period())
+                .map(CashJournal::closingBalanceFen).orElse(0L);
+    }
+
+    /**
+     * Each accounting entity (村委会, 股份经济合作社) keeps its own books: switching the entity carries
+     * that entity's balance forward — unless the clerk typed an opening balance of their own.
+     */
+    private void carryOpeningBalanceOnEntitySwitch(AccountingEntity from, AccountingEntity to) {
+        if (loading || readOnly.get() || from == null || to == null || from == to) {
+            return;
+        }
+        if (ledger.openingBalanceProblemProperty().get().isEmpty()
+                && ledger.openingBalanceFenProperty().get() == carriedOpening(from)) {
+            ledger.openingBalanceFenProperty().set(carriedOpening(to));
         }
     }
 

@@ -96,10 +96,27 @@ public final class NoticeService {
         return saved;
     }
 
-    /** 不公开备案: files that nothing is disclosed for this item and period, with the reason. */
+    /**
+     * 不公开备案: files that nothing is disclosed for this item and period, with the reason. Filing
+     * again updates the existing filing's reason (one filing per item and period); an item that
+     * already has a notice for the period cannot be filed as not disclosed.
+     */
     public Notice fileNotDisclosed(String villageCode, CatalogItem item, Period period, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new StoreException("不公开备案必须填写原因。");
+        }
+        List<Notice> existing = db.read(c -> notices.findByItemAndPeriod(c, villageCode, item.code(), period.code()));
+        for (Notice n : existing) {
+            if (n.status() == NoticeStatus.NOT_DISCLOSED_FILED) {
+                if (reason.strip().equals(n.reason())) {
+                    return n;
+                }
+                return save(new Notice(n.id(), n.content(), n.status(), n.revision(), reason.strip(), n.updatedAt()));
+            }
+        }
+        if (!existing.isEmpty()) {
+            throw new StoreException("“" + item.nameZh() + "”" + period.displayZh() + "已有公告（"
+                    + existing.getFirst().status().nameZh() + "），不能再备案为不公开。");
         }
         Notice filing = new Notice(ids.next(), new NoticeContent(villageCode, item.code(), period,
                 item.nameZh() + "（不公开备案）", "", List.of(), null, null), NoticeStatus.NOT_DISCLOSED_FILED, 0,

@@ -111,6 +111,30 @@ class NoticeEditorViewModelTest {
     }
 
     @Test
+    void switchingTheAccountingEntityCarriesThatEntitysBalanceUnlessTypedByHand() {
+        try (Database db = TestStores.open(dir)) {
+            NoticeService service = TestStores.notices(db, TestStores.CLOCK);
+            Period september = new Period.Month(YearMonth.of(2026, 9));
+            for (var entity : cn.sanwu.model.finance.AccountingEntity.values()) {
+                long opening = entity == cn.sanwu.model.finance.AccountingEntity.COOPERATIVE ? 777_00 : 1_000_00;
+                Notice n = service.newDraft(TestStores.VILLAGE, ledgerItem, september, "九月" + entity.nameZh(), "");
+                var c = n.content();
+                service.save(n.withContent(new cn.sanwu.model.notice.NoticeContent(c.villageCode(), c.itemCode(), c.period(),
+                        c.title(), c.body(), c.tables(), new cn.sanwu.model.finance.CashJournal(entity, opening, java.util.List.of()),
+                        null)));
+            }
+            NoticeEditorViewModel vm = new NoticeEditorViewModel(service, ledgerItem,
+                    service.newDraft(TestStores.VILLAGE, ledgerItem, october, "十月收支", ""), Debounce.manual(), TestStores.CLOCK);
+            assertThat(vm.ledger().openingBalanceFenProperty().get()).isEqualTo(1_000_00);
+            vm.ledger().entityProperty().set(cn.sanwu.model.finance.AccountingEntity.COOPERATIVE);
+            assertThat(vm.ledger().openingBalanceFenProperty().get()).as("the cooperative's own carried balance").isEqualTo(777_00);
+            vm.ledger().openingBalanceTextProperty().set("500.00");
+            vm.ledger().entityProperty().set(cn.sanwu.model.finance.AccountingEntity.VILLAGE_COMMITTEE);
+            assertThat(vm.ledger().openingBalanceFenProperty().get()).as("typed by hand: kept").isEqualTo(500_00);
+        }
+    }
+
+    @Test
     void flushSavesPendingTypingImmediately() {
         try (Database db = TestStores.open(dir)) {
             NoticeService service = TestStores.notices(db, TestStores.CLOCK);

@@ -155,4 +155,25 @@ class NoticeServiceTest {
             assertThat(service.find(filed.id()).orElseThrow().reason()).contains("水务公司");
         }
     }
+
+    @Test
+    void filingAgainUpdatesTheOneFilingAndAnItemWithANoticeCannotBeFiled() {
+        try (Database db = TestStores.open(dir)) {
+            NoticeService service = TestStores.notices(db, TestStores.CLOCK);
+            var item = TestStores.CATALOG.find("V28").orElseThrow();
+            Period q3 = new Period.Quarter(2026, 3);
+            Notice first = service.fileNotDisclosed(TestStores.VILLAGE, item, q3, "自来水由水务公司直接收费");
+            Notice again = service.fileNotDisclosed(TestStores.VILLAGE, item, q3, "本季度无水费收支");
+            assertThat(again.id()).isEqualTo(first.id());
+            assertThat(again.revision()).isEqualTo(2);
+            assertThat(service.find(first.id()).orElseThrow().reason()).isEqualTo("本季度无水费收支");
+            assertThat(service.count(TestStores.VILLAGE)).isEqualTo(1);
+
+            var dues = TestStores.CATALOG.find("V13").orElseThrow();
+            service.save(service.newDraft(TestStores.VILLAGE, dues, q3, "宅基地审批", "正文"));
+            assertThatThrownBy(() -> service.fileNotDisclosed(TestStores.VILLAGE, dues, q3, "无"))
+                    .hasMessageContaining("已有公告").hasMessageContaining("不能再备案");
+            assertThat(service.count(TestStores.VILLAGE)).isEqualTo(2);
+        }
+    }
 }
