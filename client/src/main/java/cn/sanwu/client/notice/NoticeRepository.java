@@ -222,15 +222,24 @@ public final class NoticeRepository {
     }
 
     /** Everything the in-memory search index holds, for all notices. */
-    List<NoticeSearchIndex.Entry> searchEntries(Connection c) throws SQLException {
+    /** One page of search entries in id order, after {@code afterId} (null for the first page). */
+    List<NoticeSearchIndex.Entry> searchEntries(Connection c, UUID afterId, int limit) throws SQLException {
         List<NoticeSearchIndex.Entry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, village_code, item_code, category, period_code, title,"
-                + " status, revision, updated_at, search_text FROM notice");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new NoticeSearchIndex.Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        Category.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        NoticeStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getTimestamp(9).toInstant(), rs.getString(10)));
+                + " status, revision, updated_at, search_text FROM notice" + (afterId == null ? "" : " WHERE id > ?")
+                + " ORDER BY id LIMIT ?")) {
+            int i = 1;
+            if (afterId != null) {
+                ps.setObject(i++, afterId);
+            }
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new NoticeSearchIndex.Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            Category.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                            NoticeStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getTimestamp(9).toInstant(),
+                            rs.getString(10)));
+                }
             }
         }
         return out;

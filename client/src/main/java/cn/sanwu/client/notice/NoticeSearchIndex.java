@@ -37,14 +37,17 @@ final class NoticeSearchIndex {
     private final List<Entry> newestFirst = new ArrayList<>();
     private final Map<UUID, Entry> byId = new HashMap<>();
 
-    synchronized void loadAll(List<Entry> entries) {
-        newestFirst.clear();
-        byId.clear();
+    /**
+     * Adds entries read from the database unless the index already holds the same or a newer
+     * revision (a save that committed and was put while this page was being read).
+     */
+    synchronized void merge(List<Entry> entries) {
         for (Entry e : entries) {
-            byId.put(e.id(), e);
+            Entry held = byId.get(e.id());
+            if (held == null || held.revision() < e.revision()) {
+                put(e);
+            }
         }
-        newestFirst.addAll(byId.values());
-        newestFirst.sort(NEWEST_FIRST);
     }
 
     synchronized void put(Entry entry) {

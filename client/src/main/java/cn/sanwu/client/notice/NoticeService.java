@@ -198,14 +198,30 @@ public final class NoticeService {
         return db.read(c -> notices.search(c, query));
     }
 
-    /** Builds the search index from the database; the app calls it in the background after start. */
+    /** Rows read per database call while building the search index (tests use small pages). */
+    private int indexPage = 2_000;
+
+    void indexPageSizeForTesting(int rows) {
+        this.indexPage = rows;
+    }
+
+    /**
+     * Builds the search index from the database; the app calls it in the background after start.
+     * Read in pages so a save from the UI thread waits for one page (milliseconds), not for the
+     * whole load (~1 s for 50,000 notices). A save that commits meanwhile puts its entry itself;
+     * {@link NoticeSearchIndex#merge} keeps whichever revision is newer, so none is lost.
+     */
     public void loadSearchIndex() {
-        // Filled while holding the database lock: a save that commits meanwhile either is in the
-        // rows read here or puts its entry after this load, never before it (which would be lost).
-        db.read(c -> {
-            searchIndex.loadAll(notices.searchEntries(c));
-            return null;
-        });
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            List<NoticeSearchIndex.Entry> page = db.read(c -> notices.searchEntries(c, from, indexPage));
+            searchIndex.merge(page);
+            if (page.size() < indexPage) {
+                break;
+            }
+            after = page.getLast().id();
+        }
         searchIndexLoaded = true;
     }
 

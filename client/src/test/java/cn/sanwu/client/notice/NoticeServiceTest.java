@@ -176,4 +176,40 @@ class NoticeServiceTest {
             assertThat(service.count(TestStores.VILLAGE)).isEqualTo(2);
         }
     }
+
+    /** Review M5: the index loads in pages; saves that commit meanwhile are neither blocked long nor lost. */
+    @Test
+    void savesDuringAPagedIndexLoadAreAllFoundAtTheirLatestRevision() throws Exception {
+        try (Database db = TestStores.open(dir)) {
+            NoticeService service = TestStores.notices(db, TestStores.CLOCK);
+            var item = TestStores.CATALOG.find("V13").orElseThrow();
+            Period q3 = new Period.Quarter(2026, 3);
+            List<Notice> before = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                before.add(service.save(service.newDraft(TestStores.VILLAGE, item, q3, "旧公告" + i, "正文")));
+            }
+            service.indexPageSizeForTesting(7);
+            List<Notice> during = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < 40; i++) {
+                    Notice edited = before.get(i);
+                    during.add(service.save(edited.withContent(new NoticeContent(edited.content().villageCode(),
+                            edited.content().itemCode(), q3, "改过的公告" + i, "正文", List.of(), null, null))));
+                    during.add(service.save(service.newDraft(TestStores.VILLAGE, item, q3, "新公告" + i, "正文")));
+                }
+            });
+            writer.start();
+            service.loadSearchIndex();
+            writer.join();
+            for (Notice n : during) {
+                var hits = service.search(new NoticeQuery(TestStores.VILLAGE, n.content().title(), null, null, null, null, 5));
+                assertThat(hits).as(n.content().title()).anySatisfy(h -> {
+                    assertThat(h.id()).isEqualTo(n.id());
+                    assertThat(h.revision()).isEqualTo(n.revision());
+                });
+            }
+            assertThat(service.search(NoticeQuery.all(TestStores.VILLAGE))).hasSize(100);
+            assertThat(service.search(new NoticeQuery(TestStores.VILLAGE, "旧公告", null, null, null, null, 100))).hasSize(20);
+        }
+    }
 }
