@@ -81,6 +81,7 @@ public final class CatalogService {
             throw new StoreException("目录文件有误，未导入：" + e.getMessage(), e);
         }
         db.inTransaction(c -> {
+            refuseIfNoticesWouldLoseTheirItem(c, catalog);
             try (PreparedStatement ps = c.prepareStatement("SELECT json FROM catalog_version WHERE version = ?")) {
                 ps.setString(1, catalog.version());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -104,5 +105,28 @@ public final class CatalogService {
         db.forceToDisk();
         active = catalog;
         return catalog;
+    }
+
+    /**
+     * A catalog that drops an item this PC already has notices for would leave those notices
+     * impossible to open, save or print: such a catalog is refused, naming the items.
+     */
+    private static void refuseIfNoticesWouldLoseTheirItem(java.sql.Connection c, Catalog catalog) throws java.sql.SQLException {
+        java.util.Map<String, Integer> missing = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT item_code, COUNT(*) FROM notice GROUP BY item_code");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (catalog.find(rs.getString(1)).isEmpty()) {
+                    missing.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            StringBuilder items = new StringBuilder();
+            missing.forEach((code, count) -> items.append(items.isEmpty() ? "" : "、").append(code).append("（")
+                    .append(count).append(" 份）"));
+            throw new StoreException("新目录“" + catalog.version() + "”缺少本机已有公告使用的事项：" + items
+                    + "。为免这些公告无法打开和打印，未导入；请向县里确认目录。");
+        }
     }
 }

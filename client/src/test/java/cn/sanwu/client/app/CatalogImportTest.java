@@ -84,4 +84,18 @@ class CatalogImportTest {
             assertThat(ctx.catalog().items()).hasSize(55);
         }
     }
+
+    @Test
+    void aCatalogDroppingAnItemThatHasNoticesHereIsRefused() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(run("--headless", "--demo", "--data-dir", data.toString())).isZero();
+        Path onlyF02 = dir.resolve("only-f02.json");
+        Files.writeString(onlyF02, county("v9", ""));
+        assertThat(run("import-catalog", onlyF02.toString(), "--data-dir", data.toString())).isEqualTo(4);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("缺少本机已有公告使用的事项").contains("份）")
+                .contains("未导入");
+        try (AppContext ctx = new AppContext(data, Clock.systemUTC())) {
+            assertThat(ctx.catalog().version()).as("the old catalog stays").isNotEqualTo("v9");
+        }
+    }
 }
