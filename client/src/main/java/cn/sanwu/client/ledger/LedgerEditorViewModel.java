@@ -173,14 +173,26 @@ public final class LedgerEditorViewModel {
     /** The journal as typed; rows that cannot be parsed are left out and counted in {@link #rowsWithProblems()}. */
     public CashJournal toJournal() {
         List<LedgerEntry> entries = new ArrayList<>();
+        long income = 0;
+        long expense = 0;
+        long balance = openingBalanceFen.get();
         for (LedgerRow r : rows) {
             if (r.isBlank()) {
                 continue;
             }
-            LedgerEntry e = parse(r);
-            if (e != null) {
-                entries.add(e);
+            // Parsed without touching the row's problem text: that is recalculate()'s job.
+            LedgerEntry e = parseQuietly(r);
+            if (e == null) {
+                continue;
             }
+            try {
+                income = Math.addExact(income, e.incomeFen());
+                expense = Math.addExact(expense, e.expenseFen());
+                balance = Math.addExact(balance, e.netFen());
+            } catch (ArithmeticException overflow) {
+                continue; // flagged on the row by recalculate(); kept as typed in the scratch copy
+            }
+            entries.add(e);
         }
         return new CashJournal(entity.get(), openingBalanceFen.get(), entries);
     }
@@ -215,33 +227,54 @@ public final class LedgerEditorViewModel {
                 r.balance.set("");
                 continue;
             }
-            income += e.incomeFen();
-            expense += e.expenseFen();
-            balance += e.netFen();
+            try {
+                income = Math.addExact(income, e.incomeFen());
+                expense = Math.addExact(expense, e.expenseFen());
+                balance = Math.addExact(balance, e.netFen());
+            } catch (ArithmeticException overflow) {
+                // Absurd amounts (beyond 9 × 10^16 元 in total) must not wrap around into wrong totals.
+                r.problem.set(I18n.t("ledger.totalOverflow"));
+                r.balance.set("");
+                problems++;
+                continue;
+            }
             r.balance.set(MoneyFormat.grouped(balance));
         }
         totalIncome = income;
         totalExpense = expense;
         rowsWithProblems = problems;
-        long closing = openingBalanceFen.get() + income - expense;
+        long closing = balance;
         totalsText.set(I18n.t("ledger.totals", MoneyFormat.display(openingBalanceFen.get()), MoneyFormat.display(income),
                 MoneyFormat.display(expense), MoneyFormat.display(closing))
                 + (problems > 0 ? I18n.t("ledger.totalsBadRows", problems) : ""));
-        closingUppercase.set(I18n.t("ledger.closingUppercase", ChineseUppercase.of(closing)));
+        closingUppercase.set(I18n.t("ledger.closingUppercase", ChineseUppercase.orTooLarge(closing)));
     }
 
     /** Parses a row, setting its problem text; null when it cannot be parsed. */
     private LedgerEntry parse(LedgerRow r) {
         try {
-            LocalDate date = parseDate(r.date.get());
-            long income = r.income.get().isBlank() ? 0 : MoneyFormat.parseYuan(r.income.get());
-            long expense = r.expense.get().isBlank() ? 0 : MoneyFormat.parseYuan(r.expense.get());
+            LedgerEntry e = entryOf(r);
             r.problem.set("");
-            return new LedgerEntry(date, r.voucherNo.get(), r.summary.get(), income, expense);
+            return e;
         } catch (IllegalArgumentException | ArithmeticException e) {
             r.problem.set(e.getMessage());
             return null;
         }
+    }
+
+    private LedgerEntry parseQuietly(LedgerRow r) {
+        try {
+            return entryOf(r);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private LedgerEntry entryOf(LedgerRow r) {
+        LocalDate date = parseDate(r.date.get());
+        long income = r.income.get().isBlank() ? 0 : MoneyFormat.parseYuan(r.income.get());
+        long expense = r.expense.get().isBlank() ? 0 : MoneyFormat.parseYuan(r.expense.get());
+        return new LedgerEntry(date, r.voucherNo.get(), r.summary.get(), income, expense);
     }
 
     /** Dates as the importer reads them; a date without a year takes the period's year. */

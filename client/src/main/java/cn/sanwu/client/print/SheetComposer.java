@@ -165,7 +165,7 @@ public final class SheetComposer {
                     sums[i] = Math.addExact(sums[i], fen);
                     anyMoney = true;
                     // Expense publicity shows each amount in 小写 and 大写 (DOMAIN.md); the cell wraps to two lines.
-                    cells.add(MoneyFormat.grouped(fen) + "\n" + ChineseUppercase.of(fen));
+                    cells.add(MoneyFormat.grouped(fen) + "\n" + ChineseUppercase.orTooLarge(fen));
                 } else {
                     cells.add(Masking.cell(v, type));
                 }
@@ -195,6 +195,6 @@ public final class SheetComposer {
 
     /** 小写 and 大写, as every money total on a board must show. */
     static String both(long fen) {
-        return "¥" + MoneyFormat.grouped(fen) + "（大写：" + ChineseUppercase.of(fen) + "）";
+        return "¥" + MoneyFormat.grouped(fen) + "（大写：" + ChineseUppercase.orTooLarge(fen) + "）";
     }
 }

@@ -69,7 +69,7 @@ public final class RecipientEditorViewModel {
         RecipientList list = toList();
         long bad = rowsWithProblems();
         return I18n.t("recipients.totals", list.recipients().size(), list.totalPopulation(),
-                MoneyFormat.display(list.totalAmountFen()), ChineseUppercase.of(list.totalAmountFen()))
+                MoneyFormat.display(list.totalAmountFen()), ChineseUppercase.orTooLarge(list.totalAmountFen()))
                 + (bad > 0 ? I18n.t("recipients.badRows", bad) : "");
     }
 }

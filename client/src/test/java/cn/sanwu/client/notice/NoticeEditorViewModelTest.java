@@ -135,6 +135,26 @@ class NoticeEditorViewModelTest {
     }
 
     @Test
+    void amountsSoLargeTheTotalsWouldOverflowAreReportedNotWrappedOrCrashing() {
+        try (Database db = TestStores.open(dir)) {
+            NoticeService service = TestStores.notices(db, TestStores.CLOCK);
+            NoticeEditorViewModel vm = new NoticeEditorViewModel(service, ledgerItem,
+                    service.newDraft(TestStores.VILLAGE, ledgerItem, october, "十月收支", ""), Debounce.manual(), TestStores.CLOCK);
+            for (int i = 0; i < 12; i++) {
+                LedgerRow row = vm.ledger().addRow();
+                row.date.set("2026-10-0" + (1 + i % 9));
+                row.summary.set("收入" + i);
+                row.income.set("9999999999999999.99");
+            }
+            assertThat(vm.ledger().rows().stream().map(r -> r.problemProperty().get()).toList()).anyMatch(p -> p.contains("超出"));
+            assertThat(vm.ledger().toJournal().entries()).as("rows that would overflow stay out of the totals").hasSize(9);
+            assertThat(vm.ledger().closingBalanceFen()).isPositive();
+            assertThat(vm.flush()).isTrue();
+            assertThat(vm.problems()).isNotEmpty();
+        }
+    }
+
+    @Test
     void flushSavesPendingTypingImmediately() {
         try (Database db = TestStores.open(dir)) {
             NoticeService service = TestStores.notices(db, TestStores.CLOCK);

@@ -21,6 +21,14 @@ public final class ChineseUppercase {
     private ChineseUppercase() {
     }
 
+    /** Text shown instead of 大写 when an amount is beyond what 大写 can write. */
+    public static final String TOO_LARGE = "（金额过大，无法写成大写）";
+
+    /** Like {@link #of}, but an amount beyond the 大写 range gives {@link #TOO_LARGE} instead of an exception (for display). */
+    public static String orTooLarge(long fen) {
+        return fen <= -LIMIT_FEN || fen >= LIMIT_FEN ? TOO_LARGE : of(fen);
+    }
+
     public static String of(long fen) {
         if (fen <= -LIMIT_FEN || fen >= LIMIT_FEN) {
             throw new IllegalArgumentException("金额超出大写范围（最多16位整数）");
