@@ -190,8 +190,14 @@ public final class MainWindow extends BorderPane {
             error(I18n.t("error.unknownItem", notice.content().itemCode()));
             return;
         }
-        NoticeEditorViewModel vm = new NoticeEditorViewModel(ctx.notices(), item, notice,
-                new FxDebounce(Duration.seconds(1.5)), ctx.clock());
+        NoticeEditorViewModel vm;
+        try {
+            vm = new NoticeEditorViewModel(ctx.notices(), item, notice, new FxDebounce(Duration.seconds(1.5)), ctx.clock());
+        } catch (RuntimeException e) {
+            // E.g. the previous period's journal cannot be read: say so instead of a silent dead click.
+            error(e);
+            return;
+        }
         vm.setOnSaved(saved -> status.refresh());
         NoticeEditorView view = new NoticeEditorView(vm, village.fullName(), onImport);
         view.setOnPrint(() -> openPrintPreview(view));
