@@ -31,12 +31,12 @@ public final class ChangeFeed {
      * transaction ends. A rolled-back transaction gives its seq back, so no gap is left either.
      */
     public long nextSeq(Connection c, String scope) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement("UPDATE feed_counter SET value = value + 1 WHERE scope = ?")) {
+        try (PreparedStatement up = c.prepareStatement("UPDATE feed_counter SET last_seq = last_seq + 1 WHERE scope = ?")) {
             up.setString(1, scope);
             if (up.executeUpdate() == 0) {
                 // First change of the scope. Two first writers racing both insert; the primary key
                 // fails one of them, whose transaction is retried and then takes the UPDATE path.
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO feed_counter(scope, value) VALUES (?, 1)")) {
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO feed_counter(scope, last_seq) VALUES (?, 1)")) {
                     ins.setString(1, scope);
                     ins.executeUpdate();
                 }
@@ -48,7 +48,7 @@ public final class ChangeFeed {
 
     /** The highest seq of {@code scope} (0 when it has none), as this transaction sees it. */
     public long head(Connection c, String scope) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM feed_counter WHERE scope = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM feed_counter WHERE scope = ?")) {
             ps.setString(1, scope);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;

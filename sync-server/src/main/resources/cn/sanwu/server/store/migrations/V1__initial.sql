@@ -44,7 +44,7 @@ CREATE TABLE applied_mutation (
 -- One row per scope; writers take seq from it inside their transaction (docs/decisions/0009).
 CREATE TABLE feed_counter (
     scope VARCHAR(12) PRIMARY KEY,
-    value BIGINT NOT NULL
+    last_seq BIGINT NOT NULL
 );
 
 -- The change feed: per scope, seq strictly increasing in commit order.
