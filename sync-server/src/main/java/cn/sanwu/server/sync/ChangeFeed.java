@@ -2,6 +2,8 @@ package cn.sanwu.server.sync;
 
 import cn.sanwu.model.json.ModelJson;
 import cn.sanwu.model.sync.SyncProtocol;
+import cn.sanwu.server.store.Database;
+import cn.sanwu.server.store.StoreException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,23 +29,51 @@ public final class ChangeFeed {
     }
 
     /**
+     * Creates the scope's counter row if it is missing, in a transaction of its own. Done before
+     * any writer's transaction, so writers only ever UPDATE the row: two first writers inserting
+     * it inside their transactions would make one of them fail on the primary key.
+     */
+    public void ensureScope(Database db, String scope) {
+        try {
+            db.inTransaction(c -> {
+                if (!counterExists(c, scope)) {
+                    try (PreparedStatement ins = c.prepareStatement("INSERT INTO feed_counter(scope, last_seq) VALUES (?, 0)")) {
+                        ins.setString(1, scope);
+                        ins.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            // Another request created it at the same moment: fine, as long as it is there now.
+            if (!db.inTransaction(c -> counterExists(c, scope))) {
+                throw e;
+            }
+        }
+    }
+
+    /**
      * Reserves the next seq of {@code scope} and locks the scope's counter row until the caller's
      * transaction ends. A rolled-back transaction gives its seq back, so no gap is left either.
+     * Needs {@link #ensureScope} first.
      */
     public long nextSeq(Connection c, String scope) throws SQLException {
         try (PreparedStatement up = c.prepareStatement("UPDATE feed_counter SET last_seq = last_seq + 1 WHERE scope = ?")) {
             up.setString(1, scope);
-            if (up.executeUpdate() == 0) {
-                // First change of the scope. Two first writers racing both insert; the primary key
-                // fails one of them, whose transaction is retried and then takes the UPDATE path.
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO feed_counter(scope, last_seq) VALUES (?, 1)")) {
-                    ins.setString(1, scope);
-                    ins.executeUpdate();
-                }
-                return 1;
+            if (up.executeUpdate() != 1) {
+                throw new SQLException("no feed counter for scope " + scope);
             }
         }
         return head(c, scope);
+    }
+
+    private static boolean counterExists(Connection c, String scope) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM feed_counter WHERE scope = ?")) {
+            ps.setString(1, scope);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** The highest seq of {@code scope} (0 when it has none), as this transaction sees it. */

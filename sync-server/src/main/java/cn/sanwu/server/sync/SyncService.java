@@ -44,6 +44,9 @@ public final class SyncService {
 
     public SyncProtocol.Response sync(Device device, SyncProtocol.Request request) {
         List<MutationResult> results = new ArrayList<>();
+        if (!request.mutations().isEmpty()) {
+            feed.ensureScope(db, device.villageCode());
+        }
         for (Mutation m : request.mutations()) {
             results.add(applyRetryingOnce(device, m));
         }
@@ -69,7 +72,7 @@ public final class SyncService {
 
     /**
      * A unique-key violation means a concurrent request did the same thing first (same mutation
-     * id, or the first change of an entity or scope); evaluated again, it becomes DUPLICATE or
+     * id, or the first change of an entity); evaluated again, it becomes DUPLICATE or
      * CONFLICT. A second failure is a real error and fails the request; what was applied before
      * it stays applied, and the client's retry gets those as DUPLICATE.
      */
