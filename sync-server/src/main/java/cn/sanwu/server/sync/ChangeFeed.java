@@ -123,14 +123,15 @@ public final class ChangeFeed {
                     }
                     bytes += size;
                     changes.add(new SyncProtocol.Change(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                            rs.getInt(4), parse(payload)));
+                            rs.getInt(4), parseStored(payload)));
                 }
             }
         }
         return new Page(changes, false);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode parse(String payload) {
+    /** A payload as stored (written by this server from parsed JSON, so always valid). */
+    static com.fasterxml.jackson.databind.JsonNode parseStored(String payload) {
         try {
             return ModelJson.mapper().readTree(payload);
         } catch (JsonProcessingException e) {

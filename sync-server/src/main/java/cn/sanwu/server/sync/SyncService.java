@@ -1,6 +1,5 @@
 package cn.sanwu.server.sync;
 
-import cn.sanwu.model.json.ModelJson;
 import cn.sanwu.model.sync.SyncProtocol;
 import cn.sanwu.model.sync.SyncProtocol.Mutation;
 import cn.sanwu.model.sync.SyncProtocol.MutationResult;
@@ -8,7 +7,6 @@ import cn.sanwu.model.sync.SyncProtocol.Outcome;
 import cn.sanwu.server.device.Device;
 import cn.sanwu.server.store.Database;
 import cn.sanwu.server.store.StoreException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -119,7 +117,7 @@ public final class SyncService {
             int serverRevision = stored.map(EntityStore.Stored::revision).orElse(0);
             if (serverRevision != m.baseRevision()) {
                 c.rollback(); // gives the reserved seq back
-                JsonNode current = stored.map(s -> parse(s.payload())).orElse(null);
+                JsonNode current = stored.map(s -> ChangeFeed.parseStored(s.payload())).orElse(null);
                 return new MutationResult(m.mutationId(), Outcome.CONFLICT, serverRevision, current,
                         "服务器上的版本（" + serverRevision + "）已被修改，与本机的基础版本（" + m.baseRevision() + "）不同，请核对。");
             }
@@ -143,13 +141,5 @@ public final class SyncService {
 
     private static MutationResult rejected(java.util.UUID mutationId, String message) {
         return new MutationResult(mutationId, Outcome.REJECTED, 0, null, message);
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return ModelJson.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored payload is not JSON", e);
-        }
     }
 }

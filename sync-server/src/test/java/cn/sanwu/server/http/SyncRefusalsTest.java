@@ -6,7 +6,7 @@ import static cn.sanwu.server.testing.Notices.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.model.sync.SyncProtocol;
-import cn.sanwu.server.config.ServerConfig;
+import cn.sanwu.server.testing.TestDatabases;
 import cn.sanwu.server.testing.Rows;
 import cn.sanwu.server.testing.TestServer;
 import java.net.http.HttpRequest;
@@ -32,7 +32,7 @@ class SyncRefusalsTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(ServerConfig.local(dir, 0).withMaxBodyBytes(LIMIT));
+        server = TestServer.start(TestDatabases.config(dir).withMaxBodyBytes(LIMIT));
         pc = server.enrollNewDevice(VILLAGE, "村委会电脑");
     }
 

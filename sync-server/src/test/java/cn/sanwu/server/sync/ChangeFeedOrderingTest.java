@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.sanwu.model.sync.SyncProtocol;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.store.Database;
+import cn.sanwu.server.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,8 @@ class ChangeFeedOrderingTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(ServerConfig.h2Url(dir), "sa", "");
+        ServerConfig config = TestDatabases.config(dir);
+        db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
     }
 
     @AfterEach

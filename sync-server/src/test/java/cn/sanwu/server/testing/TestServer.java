@@ -39,7 +39,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir) {
-        return start(ServerConfig.local(dataDir, 0));
+        return start(TestDatabases.config(dataDir));
     }
 
     public static TestServer start(ServerConfig config) {
