@@ -115,6 +115,25 @@ class SyncApiTest {
     }
 
     @Test
+    void concurrentFirstPushesOfOneNoticeGiveOneAppliedAndOneConflict() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                UUID id = UUID.randomUUID();
+                var first = pool.submit(() -> server.sync(pc1.token(), push(0, newNotice(id, VILLAGE, "甲电脑"))));
+                var second = pool.submit(() -> server.sync(pc2.token(), push(0, newNotice(id, VILLAGE, "乙电脑"))));
+
+                assertThat(java.util.List.of(first.get().results().getFirst().outcome(),
+                        second.get().results().getFirst().outcome()))
+                        .containsExactlyInAnyOrder(Outcome.APPLIED, Outcome.CONFLICT);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Rows.count(server.server().database(), "change_feed")).isEqualTo(5);
+    }
+
+    @Test
     void revisionNotAboveBaseIsRejected() {
         UUID id = UUID.randomUUID();
         Mutation m = new Mutation(UUID.randomUUID(), SyncProtocol.ENTITY_NOTICE, id, 0, payload(id, 0, VILLAGE, "无版本"));
