@@ -1,0 +1,37 @@
+package cn.sanwu.server.access;
+
+import cn.sanwu.model.sync.SyncProtocol;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one table that decides which roles may call which route (DESIGN.md §7). A route that is not
+ * here is refused to everyone ({@link AccessControl}), and a test fails the build for any
+ * registered route without an entry. Scope (which village) is checked by the service behind the
+ * route, from the authenticated device. Immutable.
+ */
+public final class RoutePolicy {
+
+    /** "METHOD path" as Javalin registers it, e.g. {@code POST /api/v1/sync}. */
+    private static final Map<String, Set<Role>> TABLE = Map.of(
+            "GET /health", Set.of(Role.PUBLIC),
+            "POST /api/v1/enroll", Set.of(Role.PUBLIC),
+            "POST " + SyncProtocol.PATH, Set.of(Role.VILLAGE_DEVICE));
+
+    private RoutePolicy() {
+    }
+
+    public static String key(String method, String path) {
+        return method + " " + path;
+    }
+
+    /** The roles allowed on a route; empty when the route has no entry (then nobody is). */
+    public static Optional<Set<Role>> allowed(String method, String path) {
+        return Optional.ofNullable(TABLE.get(key(method, path)));
+    }
+
+    public static Set<String> routes() {
+        return TABLE.keySet();
+    }
+}

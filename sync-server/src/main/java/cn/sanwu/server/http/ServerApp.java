@@ -1,0 +1,85 @@
+package cn.sanwu.server.http;
+
+import cn.sanwu.model.sync.SyncProtocol;
+import cn.sanwu.server.access.AccessControl;
+import cn.sanwu.server.config.ServerConfig;
+import cn.sanwu.server.device.DeviceService;
+import cn.sanwu.server.sync.SyncService;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP surface: every route, the access check in front of them, error bodies, gzip, the
+ * one-line request log and the HTTPS connector. Used by {@code Main} and by the tests alike, so
+ * the tests exercise exactly what runs. Controllers do HTTP only; services know nothing of Javalin.
+ */
+public final class ServerApp {
+
+    private static final Logger REQUESTS = LoggerFactory.getLogger("cn.sanwu.server.requests");
+    private static final Logger LOG = LoggerFactory.getLogger(ServerApp.class);
+    /** In-flight requests get this long to finish when the server stops. */
+    static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private ServerApp() {
+    }
+
+    public record Services(DeviceService devices, SyncService sync, Health health) {
+    }
+
+    /** Answers GET /health; a lambda so the app needs no database of its own. */
+    @FunctionalInterface
+    public interface Health {
+        boolean databaseOk();
+    }
+
+    public static Javalin create(ServerConfig config, Services services) {
+        AccessControl access = new AccessControl(services.devices());
+        SyncController sync = new SyncController(services.sync(), config.maxBodyBytes());
+        EnrollController enroll = new EnrollController(services.devices());
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.compressionStrategy = CompressionStrategy.GZIP;
+            cfg.jetty.host = config.bindAddress();
+            cfg.jetty.port = config.port();
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+            Https.addConnectorIfConfigured(cfg, config);
+            cfg.requestLogger.http(ServerApp::logRequest);
+            cfg.routes.beforeMatched(access::check);
+            cfg.routes.get("/health", ctx -> health(ctx, services.health()));
+            cfg.routes.post("/api/v1/enroll", enroll::handle);
+            cfg.routes.post(SyncProtocol.PATH, sync::handle);
+            registerErrorBodies(cfg);
+        });
+    }
+
+    private static void registerErrorBodies(JavalinConfig cfg) {
+        cfg.routes.exception(ApiException.class, (e, ctx) ->
+                Json.write(ctx, e.status(), new SyncProtocol.Error(e.code(), e.getMessage())));
+        cfg.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("event=unhandled method={} path={}", ctx.method().name(), ctx.path(), e);
+            Json.write(ctx, 500, new SyncProtocol.Error("SERVER_ERROR", "服务器内部错误，请稍后重试。本机数据不受影响。"));
+        });
+        cfg.routes.error(404, ctx -> Json.write(ctx, 404, new SyncProtocol.Error("NOT_FOUND", "没有这个地址。")));
+    }
+
+    private static void health(Context ctx, Health health) {
+        boolean dbOk = health.databaseOk();
+        Json.write(ctx, dbOk ? 200 : 503, Map.of(
+                "status", dbOk ? "ok" : "degraded",
+                "version", ServerVersion.get(),
+                "protocol", SyncProtocol.VERSION,
+                "db", dbOk ? "ok" : "unavailable"));
+    }
+
+    /** One line per request, key=value; never the Authorization header or a body. */
+    private static void logRequest(Context ctx, Float millis) {
+        REQUESTS.info("event=request method={} path={} status={} ms={} device={} remote={}",
+                ctx.method().name(), ctx.path(), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
+                AccessControl.deviceIdForLog(ctx), ctx.req().getRemoteAddr());
+    }
+}

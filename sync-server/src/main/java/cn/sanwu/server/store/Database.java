@@ -1,0 +1,119 @@
+package cn.sanwu.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The server's store: a pool of JDBC connections to H2 (file, embedded) or PostgreSQL. Every unit
+ * of work is one transaction at READ COMMITTED. No state lives here besides the pool, so several
+ * server processes can share one PostgreSQL database (DESIGN.md §9). Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final boolean h2;
+
+    private Database(HikariDataSource pool, boolean h2) {
+        this.pool = pool;
+        this.h2 = h2;
+    }
+
+    /** Opens the pool and migrates the schema to the current version. */
+    public static Database open(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setMaximumPoolSize(16);
+        config.setPoolName("sanwu-store");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open database " + redact(url) + ": " + e.getMessage(), e);
+        }
+        Database db = new Database(pool, url.startsWith("jdbc:h2:"));
+        try {
+            Migrations.migrate(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** Runs {@code work} as one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection for work that manages its own transaction (tests that hold one open). */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /**
+     * Forces committed data to disk before the server acknowledges (DESIGN.md §5.5). H2 with
+     * WRITE_DELAY=0 has handed it to the OS; CHECKPOINT SYNC makes the OS write it. PostgreSQL
+     * commits are already durable (fsync at commit), so nothing to do there.
+     */
+    public void forceToDisk() {
+        if (!h2) {
+            return;
+        }
+        inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            }
+            return null;
+        });
+    }
+
+    /** Answers whether the database responds; for /health. */
+    public boolean isHealthy() {
+        try {
+            return inTransaction(c -> c.isValid(2));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public boolean isH2() {
+        return h2;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** The URL without anything that might be a password (PostgreSQL URLs can carry one). */
+    static String redact(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?…";
+    }
+}

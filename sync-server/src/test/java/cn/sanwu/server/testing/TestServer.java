@@ -1,0 +1,141 @@
+package cn.sanwu.server.testing;
+
+import cn.sanwu.model.json.ModelJson;
+import cn.sanwu.model.sync.SyncProtocol;
+import cn.sanwu.server.SyncServer;
+import cn.sanwu.server.config.ServerConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A real server on 127.0.0.1 with an ephemeral port and an H2 file in the test's directory, and
+ * a plain {@link HttpClient} to talk to it. Close it after the test.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public record Reply(int status, JsonNode body, String contentEncoding) {
+    }
+
+    public record Enrolled(String deviceId, String token, String villageCode) {
+    }
+
+    private final SyncServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(SyncServer server) {
+        this.server = server;
+    }
+
+    public static TestServer start(Path dataDir) {
+        return start(TestDatabases.config(dataDir));
+    }
+
+    public static TestServer start(ServerConfig config) {
+        return new TestServer(SyncServer.create(config, Clock.systemUTC()).start());
+    }
+
+    public SyncServer server() {
+        return server;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** Issues a code for {@code village} and enrolls a device with it. */
+    public Enrolled enrollNewDevice(String village, String name) {
+        String code = server.devices().issueCode(village);
+        Reply reply = postJson("/api/v1/enroll", null, "{\"code\":\"" + code + "\",\"deviceName\":\"" + name + "\"}");
+        if (reply.status() != 200) {
+            throw new AssertionError("enroll failed: " + reply);
+        }
+        return new Enrolled(reply.body().get("deviceId").asText(), reply.body().get("token").asText(),
+                reply.body().get("villageCode").asText());
+    }
+
+    public SyncProtocol.Response sync(String token, SyncProtocol.Request request) {
+        Reply reply = send(syncRequest(token, json(request)).build());
+        if (reply.status() != 200) {
+            throw new AssertionError("sync failed: " + reply);
+        }
+        return ModelJson.mapper().convertValue(reply.body(), SyncProtocol.Response.class);
+    }
+
+    public HttpRequest.Builder syncRequest(String token, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(SyncProtocol.PATH)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
+                .header("X-Sanwu-Protocol", String.valueOf(SyncProtocol.VERSION))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    public Reply postJson(String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept-Encoding", "gzip").GET().build());
+    }
+
+    /** Sends, un-gzips the response if needed and parses JSON (null body if not JSON). */
+    public Reply send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            String encoding = response.headers().firstValue("Content-Encoding").orElse(null);
+            byte[] bytes = response.body();
+            if ("gzip".equalsIgnoreCase(encoding)) {
+                bytes = new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes();
+            }
+            JsonNode body = bytes.length == 0 ? null : ModelJson.mapper().readTree(bytes);
+            return new Reply(response.statusCode(), body, encoding);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static byte[] json(Object value) {
+        try {
+            return ModelJson.mapper().writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
