@@ -139,13 +139,7 @@ class SyncEngineTest {
             assertThat(f.outboxRows()).containsExactly("REJECTED 0->1");
             assertThat(f.engine.prepare().mutations()).isEmpty();
             assertThat(f.engine.status().rejected()).isEqualTo(1);
-            String message = f.db.read(c -> {
-                try (var rs = c.createStatement().executeQuery("SELECT message FROM outbox")) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            });
-            assertThat(message).isEqualTo("不属于本村的公告。");
+            assertThat(f.firstString("SELECT message FROM outbox")).isEqualTo("不属于本村的公告。");
             // The rejected change never reached the server, so the next one is based on revision 0 again.
             f.edit(a.id(), "a2");
             assertThat(f.outboxRows()).containsExactly("REJECTED 0->1", "PENDING 1->2");

@@ -85,6 +85,16 @@ final class SyncFixture implements AutoCloseable {
         });
     }
 
+    /** The first column of the first row of {@code sql}. */
+    String firstString(String sql) {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
     @Override
     public void close() {
         db.close();
