@@ -43,6 +43,8 @@ public final class SyncEngine {
     private final Clock clock;
     private final int maxMutations;
     private final long maxPayloadChars;
+    /** A prepared request awaits its answer. In memory on purpose: SENT rows left by a stopped app are not "syncing". */
+    private volatile boolean requestOpen;
 
     public SyncEngine(Database db, NoticeService notices, OutboxRepository outbox, UuidV7 ids, Clock clock) {
         this(db, notices, outbox, ids, clock, DEFAULT_MAX_MUTATIONS, DEFAULT_MAX_PAYLOAD_CHARS);
@@ -75,6 +77,7 @@ public final class SyncEngine {
                     .toList();
             return new SyncProtocol.Request(SyncProtocol.VERSION, state.meta(c).cursor(), mutations);
         });
+        requestOpen = !request.mutations().isEmpty() || requestOpen;
         db.forceToDisk();
         return request;
     }
@@ -109,6 +112,7 @@ public final class SyncEngine {
             }
             return changed;
         });
+        requestOpen = false;
         notices.indexCommitted(written);
         db.forceToDisk();
         return written;
@@ -213,6 +217,7 @@ public final class SyncEngine {
             state.recordFailure(c, reason == null || reason.isBlank() ? "同步失败" : reason, clock.instant());
             return null;
         });
+        requestOpen = false;
     }
 
     /**
@@ -230,7 +235,8 @@ public final class SyncEngine {
     public SyncStatus status() {
         return db.read(c -> {
             SyncStateRepository.Meta meta = state.meta(c);
-            return new SyncStatus(outbox.pendingCount(c), outbox.count(c, OutboxRepository.SENT), conflicts.openCount(c),
+            int inFlight = requestOpen ? outbox.count(c, OutboxRepository.SENT) : 0;
+            return new SyncStatus(outbox.pendingCount(c), inFlight, conflicts.openCount(c),
                     outbox.count(c, OutboxRepository.REJECTED), meta.lastSuccessAt(), meta.lastError());
         });
     }
