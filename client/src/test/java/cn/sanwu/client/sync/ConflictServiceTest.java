@@ -23,8 +23,7 @@ class ConflictServiceTest {
     /** Mine at revision 1 (never synced), theirs stored on the server at revision 4; returns the conflict id. */
     private static UUID conflictOn(SyncFixture f, ModelServer server, Notice mine) {
         server.store(mine.id(), 4, serverVersion(mine, "对方的正文", 4));
-        SyncProtocol.Request sent = f.engine.prepare();
-        f.engine.apply(sent, server.handle(sent));
+        f.syncWith(server);
         return f.conflicts.open().getFirst().conflict().id();
     }
 
@@ -42,8 +41,7 @@ class ConflictServiceTest {
             assertThat(kept.content().body()).isEqualTo("我的正文（改）");
             assertThat(f.outboxRows()).containsExactly("CONFLICT 0->2", "PENDING 4->5");
             assertThat(f.conflicts.openCount()).isZero();
-            SyncProtocol.Request next = f.engine.prepare();
-            f.engine.apply(next, server.handle(next));
+            f.syncWith(server);
             assertThat(server.entities().get(mine.id()).payload().path("content").path("body").asText()).isEqualTo("我的正文（改）");
             assertThat(f.outboxRows()).containsExactly("CONFLICT 0->2");
             assertThat(f.engine.serverRevision(mine.id())).hasValue(5);
@@ -66,8 +64,7 @@ class ConflictServiceTest {
             assertThat(f.engine.serverRevision(mine.id())).hasValue(4);
             // The next local edit is based on the server's revision and goes through.
             f.edit(mine.id(), "在对方版本上修改");
-            SyncProtocol.Request next = f.engine.prepare();
-            f.engine.apply(next, server.handle(next));
+            f.syncWith(server);
             assertThat(server.conflicts).isEqualTo(1);
             assertThat(f.outboxRows()).containsExactly("CONFLICT 0->1");
         }
@@ -84,8 +81,7 @@ class ConflictServiceTest {
             f.notices.save(toEdit.withContent(SyncFixture.withBody(toEdit, "合并后的正文")));
 
             assertThat(f.outboxRows()).containsExactly("CONFLICT 0->1", "PENDING 4->6");
-            SyncProtocol.Request next = f.engine.prepare();
-            f.engine.apply(next, server.handle(next));
+            f.syncWith(server);
             assertThat(server.entities().get(mine.id()).payload().path("content").path("body").asText()).isEqualTo("合并后的正文");
             assertThat(f.firstString("SELECT resolution FROM sync_conflict")).isEqualTo("EDIT_MERGE");
         }

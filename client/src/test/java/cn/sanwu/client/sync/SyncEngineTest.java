@@ -76,8 +76,7 @@ class SyncEngineTest {
         try (SyncFixture f = new SyncFixture(dir)) {
             Notice a = f.newNotice("宅基地审批", "a");
             a = f.edit(a.id(), "a2");
-            SyncProtocol.Request sent = f.engine.prepare();
-            f.engine.apply(sent, answer(List.of(result(sent.mutations().getFirst(), Outcome.APPLIED)), List.of(), 7));
+            f.syncFirstAnswered(Outcome.APPLIED, 7);
             assertThat(f.outboxRows()).isEmpty();
             assertThat(f.engine.serverRevision(a.id())).hasValue(2);
             assertThat(f.engine.cursor()).isEqualTo(7);
@@ -96,8 +95,7 @@ class SyncEngineTest {
     void duplicateIsTreatedLikeApplied() {
         try (SyncFixture f = new SyncFixture(dir)) {
             Notice a = f.newNotice("宅基地审批", "a");
-            SyncProtocol.Request sent = f.engine.prepare();
-            f.engine.apply(sent, answer(List.of(result(sent.mutations().getFirst(), Outcome.DUPLICATE)), List.of(), 1));
+            f.syncFirstAnswered(Outcome.DUPLICATE, 1);
             assertThat(f.outboxRows()).isEmpty();
             assertThat(f.engine.serverRevision(a.id())).hasValue(1);
         }
@@ -150,12 +148,10 @@ class SyncEngineTest {
     void pulledChangeUpdatesAnUntouchedNoticeAndItsSearchEntry() {
         try (SyncFixture f = new SyncFixture(dir)) {
             Notice a = f.newNotice("宅基地审批", "旧的正文");
-            SyncProtocol.Request sent = f.engine.prepare();
-            f.engine.apply(sent, answer(List.of(result(sent.mutations().getFirst(), Outcome.APPLIED)), List.of(), 1));
+            f.syncFirstAnswered(Outcome.APPLIED, 1);
             f.notices.loadSearchIndex();
 
-            SyncProtocol.Request next = f.engine.prepare();
-            List<Notice> changed = f.engine.apply(next, answer(List.of(), List.of(change(2, a, "乡镇退回后改过的正文", 2)), 2));
+            List<Notice> changed = f.pull(2, change(2, a, "乡镇退回后改过的正文", 2));
 
             assertThat(changed).extracting(Notice::revision).containsExactly(2);
             assertThat(f.notices.find(a.id()).orElseThrow().content().body()).isEqualTo("乡镇退回后改过的正文");
@@ -189,8 +185,7 @@ class SyncEngineTest {
         }
         try (SyncFixture f = new SyncFixture(dir.resolve("here"))) {
             f.notices.loadSearchIndex();
-            SyncProtocol.Request next = f.engine.prepare();
-            f.engine.apply(next, answer(List.of(), List.of(change(5, elsewhere, "村账乡管", 1)), 5));
+            f.pull(5, change(5, elsewhere, "村账乡管", 1));
             assertThat(f.notices.find(elsewhere.id()).orElseThrow().content().title()).isEqualTo("乡镇代录的公告");
             assertThat(f.notices.search(new NoticeQuery(TestStores.VILLAGE, "村账乡管", null, null, null, null, 10)))
                     .extracting(NoticeSummary::id).containsExactly(elsewhere.id());
@@ -203,8 +198,7 @@ class SyncEngineTest {
     void pulledChangeForANoticeWithAPendingEditBecomesAConflictNotAnOverwrite() {
         try (SyncFixture f = new SyncFixture(dir)) {
             Notice a = f.newNotice("宅基地审批", "a");
-            SyncProtocol.Request sent = f.engine.prepare();
-            f.engine.apply(sent, answer(List.of(result(sent.mutations().getFirst(), Outcome.APPLIED)), List.of(), 1));
+            f.syncFirstAnswered(Outcome.APPLIED, 1);
             Notice mine = f.edit(a.id(), "本机的修改");
 
             SyncProtocol.Request next = f.engine.prepare();
@@ -251,8 +245,7 @@ class SyncEngineTest {
     void rebootstrapForgetsServerStateButKeepsTheOutbox() {
         try (SyncFixture f = new SyncFixture(dir)) {
             Notice a = f.newNotice("宅基地审批", "a");
-            SyncProtocol.Request sent = f.engine.prepare();
-            f.engine.apply(sent, answer(List.of(result(sent.mutations().getFirst(), Outcome.APPLIED)), List.of(), 9));
+            f.syncFirstAnswered(Outcome.APPLIED, 9);
             f.edit(a.id(), "a2");
             f.newNotice("低保名单", "b");
 
@@ -262,8 +255,7 @@ class SyncEngineTest {
             assertThat(f.engine.serverRevision(a.id())).isEmpty();
             assertThat(f.outboxRows()).containsExactly("PENDING 1->2", "PENDING 0->1");
             // Pulling everything again: the version our pending edit is based on is no conflict.
-            SyncProtocol.Request next = f.engine.prepare();
-            f.engine.apply(next, answer(List.of(), List.of(change(1, a, "a", 1)), 1));
+            f.pull(1, change(1, a, "a", 1));
             assertThat(f.conflicts.openCount()).isZero();
             assertThat(f.notices.find(a.id()).orElseThrow().content().body()).isEqualTo("a2");
         }

@@ -61,6 +61,24 @@ final class SyncFixture implements AutoCloseable {
         return NoticePayload.toTree(NoticePayload.toJson(other));
     }
 
+    /** One round trip with the model server. */
+    void syncWith(ModelServer server) {
+        SyncProtocol.Request request = engine.prepare();
+        engine.apply(request, server.handle(request));
+    }
+
+    /** Sends what waits and answers the first mutation with {@code outcome}, no pulled changes. */
+    SyncProtocol.Request syncFirstAnswered(SyncProtocol.Outcome outcome, long cursor) {
+        SyncProtocol.Request request = engine.prepare();
+        engine.apply(request, answer(List.of(result(request.mutations().getFirst(), outcome)), List.of(), cursor));
+        return request;
+    }
+
+    /** Sends what waits (if anything) and answers with these pulled changes only. */
+    List<Notice> pull(long cursor, SyncProtocol.Change... changes) {
+        return engine.apply(engine.prepare(), answer(List.of(), List.of(changes), cursor));
+    }
+
     static SyncProtocol.Response answer(List<SyncProtocol.MutationResult> results, List<SyncProtocol.Change> changes,
             long cursor) {
         return new SyncProtocol.Response(SyncProtocol.VERSION, results, changes, cursor, false, false);
