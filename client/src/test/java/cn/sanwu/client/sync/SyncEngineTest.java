@@ -105,11 +105,9 @@ class SyncEngineTest {
     void conflictStoresBothVersionsAndLeavesTheLocalNoticeUntouched() {
         try (SyncFixture f = new SyncFixture(dir)) {
             Notice a = f.newNotice("宅基地审批", "mine");
-            SyncProtocol.Request sent = f.engine.prepare();
-            SyncProtocol.Mutation m = sent.mutations().getFirst();
             var theirs = serverVersion(a, "theirs", 4);
-            f.engine.apply(sent, answer(List.of(new SyncProtocol.MutationResult(m.mutationId(), Outcome.CONFLICT, 4, theirs,
-                    "服务器上已有更新的版本。")), List.of(), 3));
+            f.syncFirstAnswered(m -> new SyncProtocol.MutationResult(m.mutationId(), Outcome.CONFLICT, 4, theirs,
+                    "服务器上已有更新的版本。"), 3);
 
             assertThat(f.notices.find(a.id())).contains(a);
             assertThat(f.outboxRows()).containsExactly("CONFLICT 0->1");
@@ -130,10 +128,8 @@ class SyncEngineTest {
     void rejectedIsNeverRetriedAndKeepsTheServersMessage() {
         try (SyncFixture f = new SyncFixture(dir)) {
             Notice a = f.newNotice("宅基地审批", "a");
-            SyncProtocol.Request sent = f.engine.prepare();
-            SyncProtocol.Mutation m = sent.mutations().getFirst();
-            f.engine.apply(sent, answer(List.of(new SyncProtocol.MutationResult(m.mutationId(), Outcome.REJECTED, 0, null,
-                    "不属于本村的公告。")), List.of(), 0));
+            f.syncFirstAnswered(m -> new SyncProtocol.MutationResult(m.mutationId(), Outcome.REJECTED, 0, null,
+                    "不属于本村的公告。"), 0);
             assertThat(f.outboxRows()).containsExactly("REJECTED 0->1");
             assertThat(f.engine.prepare().mutations()).isEmpty();
             assertThat(f.engine.status().rejected()).isEqualTo(1);

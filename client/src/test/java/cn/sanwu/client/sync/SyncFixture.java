@@ -69,8 +69,14 @@ final class SyncFixture implements AutoCloseable {
 
     /** Sends what waits and answers the first mutation with {@code outcome}, no pulled changes. */
     SyncProtocol.Request syncFirstAnswered(SyncProtocol.Outcome outcome, long cursor) {
+        return syncFirstAnswered(m -> result(m, outcome), cursor);
+    }
+
+    /** Sends what waits and answers the first mutation with the given result, no pulled changes. */
+    SyncProtocol.Request syncFirstAnswered(
+            java.util.function.Function<SyncProtocol.Mutation, SyncProtocol.MutationResult> resultFor, long cursor) {
         SyncProtocol.Request request = engine.prepare();
-        engine.apply(request, answer(List.of(result(request.mutations().getFirst(), outcome)), List.of(), cursor));
+        engine.apply(request, answer(List.of(resultFor.apply(request.mutations().getFirst())), List.of(), cursor));
         return request;
     }
 
