@@ -86,7 +86,12 @@ public final class ConflictView extends BorderPane {
             list.getSelectionModel().select(d);
         }
         mine.show(I18n.t("conflict.mine", d.mine().revision()), d.mine());
-        theirs.show(I18n.t("conflict.theirs", d.conflict().serverRevision()), d.theirs());
+        if (d.theirs() == null) {
+            theirs.clear();
+            theirs.heading.setText(I18n.t("conflict.theirsMissing"));
+        } else {
+            theirs.show(I18n.t("conflict.theirs", d.conflict().serverRevision()), d.theirs());
+        }
     }
 
     private static Button button(String id, String text, Runnable action) {

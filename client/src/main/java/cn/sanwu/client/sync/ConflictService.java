@@ -7,6 +7,7 @@ import cn.sanwu.client.store.Database;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.model.id.UuidV7;
 import cn.sanwu.model.notice.Notice;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,7 +22,10 @@ import java.util.UUID;
  */
 public final class ConflictService {
 
-    /** One open conflict as the screen shows it: the local version and the server's. */
+    /**
+     * One open conflict as the screen shows it: the local version and the server's; {@code theirs}
+     * is null when the server answered CONFLICT without a version (it holds none).
+     */
     public record Details(SyncConflict conflict, Notice mine, Notice theirs) {
     }
 
@@ -62,7 +66,8 @@ public final class ConflictService {
     private Details details(Connection c, SyncConflict conflict) throws SQLException {
         Instant at = conflict.detectedAt();
         Notice mine = notices.find(c, conflict.noticeId()).orElseGet(() -> NoticePayload.fromJson(conflict.myPayload(), at));
-        return new Details(conflict, mine, NoticePayload.fromJson(conflict.serverPayload(), at));
+        JsonNode server = NoticePayload.toTree(conflict.serverPayload());
+        return new Details(conflict, mine, server.has("content") ? NoticePayload.fromTree(server, at) : null);
     }
 
     /** 保留我的: my version is queued again, based on the server's revision, so the server takes it. */
@@ -82,6 +87,9 @@ public final class ConflictService {
     /** 采用对方: the server's version is written here; my unsent changes of this notice are dropped. */
     public Notice takeTheirs(UUID conflictId) {
         return decide(conflictId, SyncConflict.Resolution.TAKE_THEIRS, (c, d, now) -> {
+            if (d.theirs() == null) {
+                throw new StoreException("服务器上没有这份公告的版本，只能保留本机的版本。");
+            }
             Notice theirs = new Notice(d.theirs().id(), d.theirs().content(), d.theirs().status(),
                     d.conflict().serverRevision(), d.theirs().reason(), now);
             notices.writeWithoutOutbox(c, theirs);

@@ -88,6 +88,20 @@ class ConflictServiceTest {
     }
 
     @Test
+    void aConflictWithoutAServerVersionCanOnlyKeepMine() {
+        try (SyncFixture f = new SyncFixture(dir)) {
+            Notice mine = f.newNotice("宅基地审批", "我的正文");
+            f.syncFirstAnswered(m -> new SyncProtocol.MutationResult(m.mutationId(), SyncProtocol.Outcome.CONFLICT, 0, null,
+                    "服务器上没有这份公告。"), 0);
+            ConflictService.Details open = f.conflicts.open().getFirst();
+            assertThat(open.theirs()).isNull();
+            assertThatThrownBy(() -> f.conflicts.takeTheirs(open.conflict().id())).isInstanceOf(StoreException.class);
+            assertThat(f.conflicts.keepMine(open.conflict().id()).content().body()).isEqualTo("我的正文");
+            assertThat(f.outboxRows()).containsExactly("CONFLICT 0->1", "PENDING 0->1");
+        }
+    }
+
+    @Test
     void aConflictIsResolvedOnlyOnce() {
         try (SyncFixture f = new SyncFixture(dir)) {
             UUID conflict = conflictOn(f, new ModelServer(100), f.newNotice("宅基地审批", "我的正文"));
