@@ -118,9 +118,9 @@ public final class ConflictViewModel {
         message.set(t instanceof StoreException se ? se.userMessage() : I18n.t("error.unexpected", t.getMessage()));
     }
 
-    /** One line per open conflict in the list. */
+    /** Two lines per open conflict in the list: what, and when it was found. */
     public String listLabel(ConflictService.Details d) {
-        return d.mine().content().title() + "　" + d.mine().content().period().code() + "　"
+        return d.mine().content().title() + "　" + d.mine().content().period().code() + "\n"
                 + I18n.t("conflict.detected", WHEN.format(d.conflict().detectedAt().atZone(zone)));
     }
 
