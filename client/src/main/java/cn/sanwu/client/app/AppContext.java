@@ -9,6 +9,8 @@ import cn.sanwu.client.print.SheetExports;
 import cn.sanwu.client.store.Database;
 import cn.sanwu.client.store.SettingsRepository;
 import cn.sanwu.client.store.Durability;
+import cn.sanwu.client.sync.ConflictService;
+import cn.sanwu.client.sync.SyncEngine;
 import cn.sanwu.client.village.VillageService;
 import cn.sanwu.model.catalog.Catalog;
 import cn.sanwu.client.catalog.CatalogService;
@@ -34,6 +36,8 @@ public final class AppContext implements AutoCloseable {
     private final VillageService villages;
     private final SettingsRepository settings;
     private final SheetExports sheets;
+    private final SyncEngine sync;
+    private final ConflictService conflicts;
 
     public AppContext(Path dataDir, Clock clock) {
         this.dataDir = dataDir;
@@ -43,7 +47,10 @@ public final class AppContext implements AutoCloseable {
         this.catalogs = new CatalogService(database, clock);
         NoticeRepository noticeRepository = new NoticeRepository(NoticeHasher.sha256());
         UuidV7 ids = new UuidV7(clock);
-        this.notices = new NoticeService(database, noticeRepository, new OutboxRepository(), this::catalog, ids, clock);
+        OutboxRepository outbox = new OutboxRepository();
+        this.notices = new NoticeService(database, noticeRepository, outbox, this::catalog, ids, clock);
+        this.sync = new SyncEngine(database, notices, outbox, ids, clock);
+        this.conflicts = new ConflictService(database, notices, outbox, ids, clock);
         this.checklist = new ChecklistService(database, noticeRepository, this::catalog, clock);
         this.villages = new VillageService(database);
         this.settings = new SettingsRepository(database);
@@ -58,6 +65,16 @@ public final class AppContext implements AutoCloseable {
     /** Bulletin-board sheets: PDF, PNG and batch exports. */
     public SheetExports sheets() {
         return sheets;
+    }
+
+    /** The client half of sync (no transport wired yet): outbox → request, response → store. */
+    public SyncEngine sync() {
+        return sync;
+    }
+
+    /** Open sync conflicts and their resolution. */
+    public ConflictService conflicts() {
+        return conflicts;
     }
 
     public Path dataDir() {

@@ -4,6 +4,8 @@ import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.checklist.ChecklistEntry;
 import cn.sanwu.client.checklist.ChecklistView;
 import cn.sanwu.client.checklist.ChecklistViewModel;
+import cn.sanwu.client.conflict.ConflictView;
+import cn.sanwu.client.conflict.ConflictViewModel;
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
 import cn.sanwu.client.notice.NoticeEditorView;
 import cn.sanwu.client.notice.NoticeEditorViewModel;
@@ -64,7 +66,7 @@ public final class MainWindow extends BorderPane {
         this.onImport = onImport;
         setId("mainWindow");
         checklist = new ChecklistViewModel(ctx.checklist(), runner, village.code(), village.level());
-        status = new StatusBarViewModel(ctx.notices(), runner);
+        status = new StatusBarViewModel(ctx.sync()::status, runner, ctx.clock().getZone());
 
         Tab home = new Tab(I18n.t("tab.home"), new ChecklistView(checklist, this::openEntry, this::fileNotDisclosed));
         home.setId("homeTab");
@@ -96,11 +98,18 @@ public final class MainWindow extends BorderPane {
         Label sync = new Label();
         sync.setId("syncStatus");
         sync.textProperty().bind(status.syncTextProperty());
+        // The conflict count is a link: conflicts wait for a person, so the way to them is one click.
+        javafx.scene.control.Hyperlink conflicts = new javafx.scene.control.Hyperlink();
+        conflicts.setId("conflictLink");
+        conflicts.textProperty().bind(status.conflictTextProperty());
+        conflicts.visibleProperty().bind(status.conflictCountProperty().greaterThan(0));
+        conflicts.managedProperty().bind(conflicts.visibleProperty());
+        conflicts.setOnAction(e -> openConflicts());
         Label dataDir = new Label(I18n.t("status.dataDir", ctx.dataDir()));
         dataDir.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusBar = new HBox(12, sync, spacer, dataDir);
+        HBox statusBar = new HBox(12, sync, conflicts, spacer, dataDir);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(4, 10, 4, 10));
         javafx.scene.control.Button newNotice = new javafx.scene.control.Button(I18n.t("newNotice.button"));
@@ -246,6 +255,44 @@ public final class MainWindow extends BorderPane {
             PrintPreviewDialog.open(getScene() == null ? null : getScene().getWindow(), preview,
                     village.name() + "_" + period.code() + "_全部公告");
         });
+    }
+
+    /** The sync conflict screen, in its own tab (built on first use). */
+    private void openConflicts() {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() instanceof ConflictView) {
+                tabs.getSelectionModel().select(t);
+                ((ConflictView) t.getContent()).refresh();
+                return;
+            }
+        }
+        ConflictViewModel vm = new ConflictViewModel(ctx.conflicts(), runner, ctx.clock().getZone());
+        vm.setBeforeDecision(this::saveAndCloseEditor);
+        vm.setAfterDecision(n -> {
+            status.refresh();
+            checklist.refresh();
+        });
+        vm.setOpenEditor(this::openEditor);
+        ConflictView view = new ConflictView(vm);
+        Tab tab = new Tab(I18n.t("conflict.tab"), view);
+        tab.setId("conflictsTab");
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        vm.refresh();
+    }
+
+    /**
+     * A decision rewrites the notice's revision; an editor left open on it would then only meet
+     * edit conflicts. Its typing is saved first, so it is part of "mine".
+     */
+    private void saveAndCloseEditor(UUID noticeId) {
+        Tab open = openEditors.remove(noticeId);
+        if (open != null) {
+            if (open.getContent() instanceof NoticeEditorView editor) {
+                editor.flush();
+            }
+            tabs.getTabs().remove(open);
+        }
     }
 
     /** Saves the editor first: what prints is what is stored (and hashed into the QR code). */

@@ -1,32 +1,80 @@
 package cn.sanwu.client.app;
 
 import cn.sanwu.client.i18n.I18n;
-import cn.sanwu.client.notice.NoticeService;
+import cn.sanwu.client.sync.SyncStatus;
 import cn.sanwu.client.task.BackgroundRunner;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The status bar's text. Sync arrives with its own issue; until then the truth is "offline, N
- * changes waiting to be uploaded". UI thread only.
+ * The status bar's sync text, read from the store in the background: 离线 / 同步中 / 已同步 hh:mm,
+ * how many changes wait to be uploaded, how many the server refused, and — separately, because
+ * it opens the conflict screen — how many conflicts wait for a person. UI thread only.
  */
 public final class StatusBarViewModel {
 
-    private final NoticeService notices;
-    private final BackgroundRunner runner;
-    private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper("离线");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    public StatusBarViewModel(NoticeService notices, BackgroundRunner runner) {
-        this.notices = notices;
+    private final Callable<SyncStatus> status;
+    private final BackgroundRunner runner;
+    private final ZoneId zone;
+    private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper(I18n.t("status.offline.unknown"));
+    private final ReadOnlyStringWrapper conflictText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper conflicts = new ReadOnlyIntegerWrapper();
+
+    /**
+     * @param status read of the store's sync state (runs on the background thread)
+     * @param zone   the clerk's time zone, for 已同步 hh:mm
+     */
+    public StatusBarViewModel(Callable<SyncStatus> status, BackgroundRunner runner, ZoneId zone) {
+        this.status = status;
         this.runner = runner;
+        this.zone = zone;
     }
 
     public void refresh() {
-        runner.run(notices::pendingUploads, n -> syncText.set(I18n.t("status.offline", n)),
-                e -> syncText.set(I18n.t("status.offline.unknown")));
+        runner.run(status, s -> {
+            syncText.set(describe(s, zone));
+            conflicts.set(s.conflicts());
+            conflictText.set(s.conflicts() > 0 ? I18n.t("status.conflicts", s.conflicts()) : "");
+        }, e -> syncText.set(I18n.t("status.offline.unknown")));
+    }
+
+    /**
+     * Synced only while the last attempt succeeded and nothing is in flight; a failed attempt after a
+     * success is offline again, however recent the success was.
+     */
+    static String describe(SyncStatus s, ZoneId zone) {
+        String text;
+        if (s.inFlight() > 0) {
+            text = I18n.t("status.syncing", s.waiting());
+        } else if (s.lastSuccess() != null && s.lastError() == null) {
+            String at = HH_MM.format(s.lastSuccess().atZone(zone));
+            text = s.waiting() == 0 ? I18n.t("status.synced", at) : I18n.t("status.synced.waiting", at, s.waiting());
+        } else {
+            text = I18n.t("status.offline", s.waiting());
+        }
+        if (s.rejected() > 0) {
+            text += I18n.t("status.rejected", s.rejected());
+        }
+        return text;
     }
 
     public ReadOnlyStringProperty syncTextProperty() {
         return syncText.getReadOnlyProperty();
+    }
+
+    /** "N 个冲突", or empty when there are none. */
+    public ReadOnlyStringProperty conflictTextProperty() {
+        return conflictText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty conflictCountProperty() {
+        return conflicts.getReadOnlyProperty();
     }
 }

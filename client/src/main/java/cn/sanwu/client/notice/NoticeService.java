@@ -2,7 +2,6 @@ package cn.sanwu.client.notice;
 
 import cn.sanwu.client.outbox.OutboxRepository;
 import cn.sanwu.client.store.Database;
-import cn.sanwu.client.store.JsonMapping;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.model.catalog.Catalog;
 import cn.sanwu.model.catalog.CatalogItem;
@@ -13,13 +12,11 @@ import cn.sanwu.model.notice.Notice;
 import cn.sanwu.model.notice.NoticeContent;
 import cn.sanwu.model.notice.NoticeStatus;
 import cn.sanwu.model.period.Period;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -142,21 +139,8 @@ public final class NoticeService {
         } else {
             notices.update(c, next, item.category(), item.nameZh());
         }
-        outbox.recordChange(c, ids.next(), ENTITY_TYPE, next.id(), notice.revision(), payload(next), now);
+        outbox.recordChange(c, ids.next(), ENTITY_TYPE, next.id(), notice.revision(), NoticePayload.toJson(next), now);
         return next;
-    }
-
-    private static String payload(Notice n) {
-        try {
-            return JsonMapping.mapper().writeValueAsString(Map.of(
-                    "id", n.id().toString(),
-                    "status", n.status().name(),
-                    "revision", n.revision(),
-                    "reason", n.reason(),
-                    "content", n.content()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("notice payload is always serialisable", e);
-        }
     }
 
     private void putScratch(Connection c, Notice n, String json) throws SQLException {
@@ -181,6 +165,32 @@ public final class NoticeService {
                 }
             }
         });
+    }
+
+    /**
+     * Writes a version that did not come from the clerk's editor — the server's, or a conflict
+     * resolution — inside the caller's transaction, with its own revision and no outbox entry (the
+     * caller decides what, if anything, must travel). Call {@link #indexCommitted} after the commit.
+     */
+    public void writeWithoutOutbox(Connection c, Notice n) throws SQLException {
+        CatalogItem item = itemOf(n.content().itemCode());
+        if (notices.storedRevision(c, n.id()).isPresent()) {
+            notices.update(c, n, item.category(), item.nameZh());
+        } else {
+            notices.insert(c, n, item.category(), item.nameZh());
+        }
+    }
+
+    /** Puts notices written by {@link #writeWithoutOutbox} into the search index, once committed. */
+    public void indexCommitted(List<Notice> written) {
+        for (Notice n : written) {
+            CatalogItem item = itemOf(n.content().itemCode());
+            searchIndex.put(NoticeRepository.searchEntry(n, item.category(), item.nameZh()));
+        }
+    }
+
+    public Optional<Notice> find(Connection c, UUID id) throws SQLException {
+        return notices.find(c, id);
     }
 
     public Optional<Notice> find(UUID id) {
