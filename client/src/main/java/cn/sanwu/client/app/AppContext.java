@@ -11,6 +11,7 @@ import cn.sanwu.client.store.SettingsRepository;
 import cn.sanwu.client.store.Durability;
 import cn.sanwu.client.sync.ConflictService;
 import cn.sanwu.client.sync.SyncEngine;
+import cn.sanwu.client.sync.SyncService;
 import cn.sanwu.client.village.VillageService;
 import cn.sanwu.model.catalog.Catalog;
 import cn.sanwu.client.catalog.CatalogService;
@@ -37,6 +38,7 @@ public final class AppContext implements AutoCloseable {
     private final SettingsRepository settings;
     private final SheetExports sheets;
     private final SyncEngine sync;
+    private final SyncService syncService;
     private final ConflictService conflicts;
 
     public AppContext(Path dataDir, Clock clock) {
@@ -54,6 +56,7 @@ public final class AppContext implements AutoCloseable {
         this.checklist = new ChecklistService(database, noticeRepository, this::catalog, clock);
         this.villages = new VillageService(database);
         this.settings = new SettingsRepository(database);
+        this.syncService = new SyncService(database, settings, sync);
         this.sheets = new SheetExports(notices, this::catalog, NoticeHasher.sha256());
     }
 
@@ -67,9 +70,14 @@ public final class AppContext implements AutoCloseable {
         return sheets;
     }
 
-    /** The client half of sync (no transport wired yet): outbox → request, response → store. */
+    /** The client half of sync without the network: outbox → request, response → store. */
     public SyncEngine sync() {
         return sync;
+    }
+
+    /** Enrollment and sync rounds over HTTP with the server (SyncTransport + SyncEngine). */
+    public SyncService syncService() {
+        return syncService;
     }
 
     /** Open sync conflicts and their resolution. */

@@ -87,7 +87,8 @@ public final class SyncTransport {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // The flag is deliberately not restored: this thread goes on to write the outcome to H2,
+            // and an interrupted thread inside H2 closes its file channel (docs/durability.md).
             throw new IOException("同步被中断", e);
         }
         byte[] raw;

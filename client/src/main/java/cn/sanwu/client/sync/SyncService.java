@@ -1,0 +1,116 @@
+package cn.sanwu.client.sync;
+
+import cn.sanwu.client.store.Database;
+import cn.sanwu.client.store.SettingsRepository;
+import cn.sanwu.client.store.StoreException;
+import cn.sanwu.model.sync.SyncProtocol;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Runs sync rounds against the enrolled server until nothing is left to send or pull: each round
+ * is {@link SyncEngine#prepare} → one HTTP request ({@link SyncTransport}) → {@link SyncEngine#apply},
+ * or {@link SyncEngine#failed} when no answer came. Never throws for network trouble: the result
+ * and the status bar say what happened. One sync at a time (synchronized).
+ */
+public final class SyncService {
+
+    public static final String SERVER_URL = "sync.serverUrl";
+    public static final String TOKEN = "sync.token";
+    public static final String DEVICE_ID = "sync.deviceId";
+    /** Demo: the local server started by the README's run command, and its fixed enrollment code. */
+    public static final String DEMO_SERVER = "http://127.0.0.1:8686";
+    public static final String DEMO_CODE = "DEMO-2199";
+
+    /** Rounds per sync before yielding (each pages at most the server's page size). */
+    static final int MAX_ROUNDS = 100;
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * @param rounds  requests made
+     * @param sent    mutations answered
+     * @param pulled  changes received
+     * @param ok      the last round got an answer and nothing failed
+     * @param message Chinese summary for the clerk
+     */
+    public record Result(int rounds, int sent, int pulled, boolean ok, String message) {
+    }
+
+    private final Database db;
+    private final SettingsRepository settings;
+    private final SyncEngine engine;
+
+    public SyncService(Database db, SettingsRepository settings, SyncEngine engine) {
+        this.db = db;
+        this.settings = settings;
+        this.engine = engine;
+    }
+
+    public boolean enrolled() {
+        return settings.get(TOKEN).isPresent() && settings.get(SERVER_URL).isPresent();
+    }
+
+    public Optional<String> serverUrl() {
+        return settings.get(SERVER_URL);
+    }
+
+    /** Enrolls this PC with a one-time code from the township; stores the server address and token. */
+    public synchronized SyncTransport.Enrollment enroll(String serverUrl, String code, String deviceName, String villageCode)
+            throws IOException, SyncTransport.Refused {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("请填写乡镇发给本村的一次性登记码");
+        }
+        SyncTransport.Enrollment e = new SyncTransport(serverUrl, TIMEOUT).enroll(code, deviceName);
+        if (villageCode != null && !villageCode.equals(e.villageCode())) {
+            throw new SyncTransport.Refused(409, "wrong-village", "这个登记码属于村代码 " + e.villageCode()
+                    + "，而本机管理的是 " + villageCode + "。请向乡镇核对登记码。");
+        }
+        db.inTransaction(c -> {
+            SettingsRepository.put(c, SERVER_URL, serverUrl.strip().replaceAll("/+$", ""));
+            SettingsRepository.put(c, TOKEN, e.token());
+            SettingsRepository.put(c, DEVICE_ID, e.deviceId());
+            return null;
+        });
+        db.forceToDisk();
+        return e;
+    }
+
+    /** Sends everything waiting and pulls everything new. */
+    public synchronized Result syncNow() {
+        if (!enrolled()) {
+            return new Result(0, 0, 0, false, "本机尚未登记到同步服务器（离线工作不受影响）。");
+        }
+        SyncTransport transport = new SyncTransport(settings.get(SERVER_URL).orElseThrow(), TIMEOUT);
+        String token = settings.get(TOKEN).orElseThrow();
+        int rounds = 0;
+        int sent = 0;
+        int pulled = 0;
+        while (rounds < MAX_ROUNDS) {
+            SyncProtocol.Request request = engine.prepare();
+            SyncProtocol.Response response;
+            rounds++;
+            try {
+                response = transport.sync(token, request);
+            } catch (IOException e) {
+                engine.failed(request, "离线：无法连接同步服务器（" + e.getMessage() + "）");
+                return new Result(rounds, sent, pulled, false, "离线：无法连接同步服务器，稍后自动重试。");
+            } catch (SyncTransport.Refused e) {
+                engine.failed(request, e.getMessage());
+                return new Result(rounds, sent, pulled, false, e.getMessage());
+            }
+            try {
+                engine.apply(request, response);
+            } catch (StoreException e) {
+                engine.failed(request, e.userMessage());
+                return new Result(rounds, sent, pulled, false, e.userMessage());
+            }
+            sent += response.results().size();
+            pulled += response.changes().size();
+            if (!response.hasMore() && !response.rebootstrap() && engine.status().waiting() == 0) {
+                break;
+            }
+        }
+        return new Result(rounds, sent, pulled, true, "已同步：上传 " + sent + " 项，收到 " + pulled + " 项。");
+    }
+}
