@@ -108,4 +108,36 @@ public final class DemoData {
         return n.withContent(new NoticeContent(c.villageCode(), c.itemCode(), c.period(), c.title(), c.body(), c.tables(),
                 journal, recipients));
     }
+
+    /**
+     * Demo only: enrolls with the demo sync server the README's run command starts on
+     * {@link cn.sanwu.client.sync.SyncService#DEMO_SERVER} (fixed code DEMO-2199), so the clerk sees
+     * sync work at once. Without that server the demo simply stays offline.
+     */
+    public static void enrollWithLocalDemoServer(AppContext ctx) {
+        var sync = ctx.syncService();
+        if (sync.enrolled()) {
+            return;
+        }
+        String problem = "";
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                sync.enroll(cn.sanwu.client.sync.SyncService.DEMO_SERVER, cn.sanwu.client.sync.SyncService.DEMO_CODE,
+                        "演示电脑", VILLAGE);
+                System.err.println("演示：已登记到本机同步服务器 " + cn.sanwu.client.sync.SyncService.DEMO_SERVER);
+                return;
+            } catch (java.io.IOException e) {
+                problem = e.getMessage(); // not listening yet: the server starts beside the client
+            } catch (cn.sanwu.client.sync.SyncTransport.Refused | RuntimeException e) {
+                problem = e.getMessage();
+                break;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        System.err.println("演示同步服务器未连接（" + problem + "），本次演示离线运行。");
+    }
 }

@@ -78,6 +78,8 @@ public final class Main {
                 try {
                     if (options.demo) {
                         DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
+                        // In the background: the demo server may still be starting beside us.
+                        Thread.ofVirtual().name("demo-enroll").start(() -> DemoData.enrollWithLocalDemoServer(ctx));
                     }
                 } catch (RuntimeException e) {
                     ctx.close();

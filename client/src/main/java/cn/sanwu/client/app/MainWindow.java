@@ -18,6 +18,7 @@ import cn.sanwu.client.print.PrintPreviewViewModel;
 import cn.sanwu.client.print.SheetOptions;
 import cn.sanwu.client.print.SheetPdfWriter;
 import cn.sanwu.client.search.SearchView;
+import cn.sanwu.client.sync.BackgroundSync;
 import cn.sanwu.client.search.SearchViewModel;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.client.task.BackgroundRunner;
@@ -58,6 +59,7 @@ public final class MainWindow extends BorderPane {
     private final Map<UUID, Tab> openEditors = new HashMap<>();
     private final ChecklistViewModel checklist;
     private final StatusBarViewModel status;
+    private BackgroundSync backgroundSync;
 
     public MainWindow(AppContext ctx, VillageProfile village, BackgroundRunner runner, Consumer<LedgerEditorViewModel> onImport) {
         this.ctx = ctx;
@@ -109,7 +111,26 @@ public final class MainWindow extends BorderPane {
         dataDir.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusBar = new HBox(12, sync, conflicts, spacer, dataDir);
+        Label syncMessage = new Label();
+        syncMessage.setId("syncMessage");
+        syncMessage.getStyleClass().add("hint");
+        javafx.scene.control.Button syncNow = new javafx.scene.control.Button(I18n.t("sync.now"));
+        syncNow.setId("syncNow");
+        backgroundSync = new BackgroundSync(ctx.syncService(), runner, ctx.clock()::instant, status::refresh, result -> {
+            syncMessage.setText(result.message());
+            status.refresh();
+            checklist.refresh();
+        });
+        syncNow.setOnAction(e -> {
+            if (!ctx.syncService().enrolled()) {
+                syncMessage.setText(I18n.t("sync.notEnrolled"));
+                return;
+            }
+            flushAll();
+            backgroundSync.syncNow();
+        });
+        HBox statusBar = new HBox(12, sync, conflicts, syncNow, syncMessage, spacer, dataDir);
+        statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(4, 10, 4, 10));
         javafx.scene.control.Button newNotice = new javafx.scene.control.Button(I18n.t("newNotice.button"));
@@ -127,6 +148,7 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar);
         checklist.refresh();
         status.refresh();
+        backgroundSync.start();
         // Text search over years of notices is instant only from memory; build it off the UI thread.
         runner.run(() -> {
             ctx.notices().loadSearchIndex();
