@@ -68,7 +68,8 @@ public final class MainWindow extends BorderPane {
         this.onImport = onImport;
         setId("mainWindow");
         checklist = new ChecklistViewModel(ctx.checklist(), runner, village.code(), village.level());
-        status = new StatusBarViewModel(ctx.sync()::status, runner, ctx.clock().getZone());
+        // Times on screen are China time, like the checklist's "today", whatever the PC clock's zone.
+        status = new StatusBarViewModel(ctx.sync()::status, runner, cn.sanwu.client.checklist.ChecklistService.CHINA);
 
         Tab home = new Tab(I18n.t("tab.home"), new ChecklistView(checklist, this::openEntry, this::fileNotDisclosed));
         home.setId("homeTab");
