@@ -84,7 +84,8 @@ class ConflictJourneyTest extends FxRobot {
     }
 
     private void openConflictScreen() {
-        assertThat(text("#syncStatus")).startsWith("已同步 01:00").contains("项待上传");
+        // 01:00 UTC is 09:00 China time, the zone every time on screen uses.
+        assertThat(text("#syncStatus")).startsWith("已同步 09:00").contains("项待上传");
         assertThat(text("#conflictLink")).isEqualTo("1 个冲突");
         clickOn("#conflictLink");
         WaitForAsyncUtils.waitForFxEvents();
