@@ -40,6 +40,9 @@ public final class SheetPdfWriter {
 
     public static final String DRAFT_WATERMARK = "草稿·未审核";
     static final String CREATOR = "Sanwu 三务公开";
+    /** Java's built-in sRGB profile, read once (getData() copies and re-serialises it each call). */
+    private static final byte[] SRGB_PROFILE =
+            java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
     static final String PRODUCER = "Sanwu 三务公开 / Apache PDFBox";
     static final String QR_CAPTION = "扫码核验·提问";
 
@@ -132,8 +135,7 @@ public final class SheetPdfWriter {
         metadata.importXMPMetadata(xml.toByteArray());
         doc.getDocumentCatalog().setMetadata(metadata);
 
-        byte[] srgb = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
-        PDOutputIntent intent = new PDOutputIntent(doc, new java.io.ByteArrayInputStream(srgb));
+        PDOutputIntent intent = new PDOutputIntent(doc, new java.io.ByteArrayInputStream(SRGB_PROFILE));
         intent.setInfo("sRGB IEC61966-2.1");
         intent.setOutputCondition("sRGB IEC61966-2.1");
         intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
