@@ -87,4 +87,18 @@ class MainCliTest {
         assertThat(run("--headless", "--data-dir", dir.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("5 项待上传");
     }
+
+    @Test
+    void syncCommandsExplainWhatIsMissing() {
+        java.nio.file.Path data = dir.resolve("data");
+        assertThat(run("sync", "--data-dir", data.toString())).isEqualTo(4);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("尚未登记");
+        assertThat(run("enroll", "--server", "http://127.0.0.1:1", "--data-dir", data.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("需要 --server 和 --code");
+        assertThat(run("enroll", "--server", "gopher://x", "--code", "C", "--data-dir", data.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("http://");
+        // Port 1 on loopback: nothing listens, so this is "offline", not a crash.
+        assertThat(run("enroll", "--server", "http://127.0.0.1:1", "--code", "C", "--data-dir", data.toString())).isEqualTo(5);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("无法连接同步服务器");
+    }
 }
