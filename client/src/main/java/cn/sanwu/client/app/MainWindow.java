@@ -6,6 +6,8 @@ import cn.sanwu.client.checklist.ChecklistView;
 import cn.sanwu.client.checklist.ChecklistViewModel;
 import cn.sanwu.client.conflict.ConflictView;
 import cn.sanwu.client.conflict.ConflictViewModel;
+import cn.sanwu.client.enroll.EnrollmentDialog;
+import cn.sanwu.client.enroll.EnrollmentViewModel;
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
 import cn.sanwu.client.notice.NoticeEditorView;
 import cn.sanwu.client.notice.NoticeEditorViewModel;
@@ -122,15 +124,21 @@ public final class MainWindow extends BorderPane {
             status.refresh();
             checklist.refresh();
         });
+        javafx.scene.control.Hyperlink enrollLink = new javafx.scene.control.Hyperlink(I18n.t("sync.enrollLink"));
+        enrollLink.setId("enrollLink");
+        enrollLink.setVisible(!ctx.syncService().enrolled());
+        enrollLink.managedProperty().bind(enrollLink.visibleProperty());
+        enrollLink.setOnAction(e -> openEnrollment(enrollLink));
         syncNow.setOnAction(e -> {
             if (!ctx.syncService().enrolled()) {
                 syncMessage.setText(I18n.t("sync.notEnrolled"));
+                openEnrollment(enrollLink);
                 return;
             }
             flushAll();
             backgroundSync.syncNow();
         });
-        HBox statusBar = new HBox(12, sync, conflicts, syncNow, syncMessage, spacer, dataDir);
+        HBox statusBar = new HBox(12, sync, conflicts, syncNow, enrollLink, syncMessage, spacer, dataDir);
         statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(4, 10, 4, 10));
@@ -278,6 +286,18 @@ public final class MainWindow extends BorderPane {
             PrintPreviewDialog.open(getScene() == null ? null : getScene().getWindow(), preview,
                     village.name() + "_" + period.code() + "_全部公告");
         });
+    }
+
+    /** 登记到同步服务器; after success the first sync starts at once and the link goes away. */
+    private void openEnrollment(javafx.scene.Node enrollLink) {
+        String pcName = System.getenv().getOrDefault("COMPUTERNAME", I18n.t("enroll.defaultName"));
+        EnrollmentViewModel vm = new EnrollmentViewModel(ctx.syncService(), runner, village.code(), pcName);
+        vm.setOnEnrolled(() -> {
+            enrollLink.setVisible(false);
+            status.refresh();
+            backgroundSync.syncNow();
+        });
+        EnrollmentDialog.create(getScene() == null ? null : getScene().getWindow(), vm).show();
     }
 
     /** The sync conflict screen, in its own tab (built on first use). */
