@@ -15,6 +15,8 @@ import cn.sanwu.client.notice.NoticeTemplates;
 import cn.sanwu.client.notice.NewNoticeDialog;
 import cn.sanwu.client.notice.NewNoticeViewModel;
 import cn.sanwu.client.print.ExportCommand;
+import cn.sanwu.client.refused.RefusedView;
+import cn.sanwu.client.refused.RefusedViewModel;
 import cn.sanwu.client.print.PrintPreviewDialog;
 import cn.sanwu.client.print.PrintPreviewViewModel;
 import cn.sanwu.client.print.SheetOptions;
@@ -110,6 +112,12 @@ public final class MainWindow extends BorderPane {
         conflicts.visibleProperty().bind(status.conflictCountProperty().greaterThan(0));
         conflicts.managedProperty().bind(conflicts.visibleProperty());
         conflicts.setOnAction(e -> openConflicts());
+        javafx.scene.control.Hyperlink refusedLink = new javafx.scene.control.Hyperlink();
+        refusedLink.setId("refusedLink");
+        refusedLink.textProperty().bind(status.refusedTextProperty());
+        refusedLink.visibleProperty().bind(status.refusedCountProperty().greaterThan(0));
+        refusedLink.managedProperty().bind(refusedLink.visibleProperty());
+        refusedLink.setOnAction(e -> openRefused());
         Label dataDir = new Label(I18n.t("status.dataDir", ctx.dataDir()));
         dataDir.getStyleClass().add("hint");
         Region spacer = new Region();
@@ -138,7 +146,7 @@ public final class MainWindow extends BorderPane {
             flushAll();
             backgroundSync.syncNow();
         });
-        HBox statusBar = new HBox(12, sync, conflicts, syncNow, enrollLink, syncMessage, spacer, dataDir);
+        HBox statusBar = new HBox(12, sync, conflicts, refusedLink, syncNow, enrollLink, syncMessage, spacer, dataDir);
         statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(4, 10, 4, 10));
@@ -319,6 +327,26 @@ public final class MainWindow extends BorderPane {
         ConflictView view = new ConflictView(vm);
         Tab tab = new Tab(I18n.t("conflict.tab"), view);
         tab.setId("conflictsTab");
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        vm.refresh();
+    }
+
+    /** 被拒绝的修改, in its own tab (built on first use). */
+    private void openRefused() {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() instanceof RefusedView view) {
+                tabs.getSelectionModel().select(t);
+                view.refresh();
+                return;
+            }
+        }
+        RefusedViewModel vm = new RefusedViewModel(ctx.refused(), runner, cn.sanwu.client.checklist.ChecklistService.CHINA);
+        vm.setOpenEditor(n -> openNotice(n.id()));
+        vm.setAfterChange(status::refresh);
+        RefusedView view = new RefusedView(vm);
+        Tab tab = new Tab(I18n.t("refused.tab"), view);
+        tab.setId("refusedTab");
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         vm.refresh();

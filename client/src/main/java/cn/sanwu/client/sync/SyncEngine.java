@@ -137,6 +137,8 @@ public final class SyncEngine {
             switch (result.outcome()) {
                 case APPLIED, DUPLICATE -> {
                     outbox.delete(c, entry.seq());
+                    // The server now holds a later version from here: earlier refusals of it are history.
+                    outbox.dropRefused(c, entry.entityId(), entry.seq());
                     state.setServerRevision(c, entry.entityId(), sentRevision, now);
                 }
                 case CONFLICT -> {
