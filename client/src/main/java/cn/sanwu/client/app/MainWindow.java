@@ -127,10 +127,15 @@ public final class MainWindow extends BorderPane {
         syncMessage.getStyleClass().add("hint");
         javafx.scene.control.Button syncNow = new javafx.scene.control.Button(I18n.t("sync.now"));
         syncNow.setId("syncNow");
-        backgroundSync = new BackgroundSync(ctx.syncService(), runner, ctx.clock()::instant, status::refresh, result -> {
+        backgroundSync = new BackgroundSync(ctx.syncService(), runner, ctx.clock()::instant, () -> {
+            // What is typed goes into the store first: a pull then never meets unsaved typing.
+            flushAll();
+            status.refresh();
+        }, result -> {
             syncMessage.setText(result.message());
             status.refresh();
             checklist.refresh();
+            reloadEditorsOf(result.updatedNotices(), syncMessage);
         });
         javafx.scene.control.Hyperlink enrollLink = new javafx.scene.control.Hyperlink(I18n.t("sync.enrollLink"));
         enrollLink.setId("enrollLink");
@@ -233,27 +238,16 @@ public final class MainWindow extends BorderPane {
     }
 
     private void openEditor(Notice notice) {
-        CatalogItem item = ctx.catalog().find(notice.content().itemCode()).orElse(null);
-        if (item == null) {
-            error(I18n.t("error.unknownItem", notice.content().itemCode()));
+        NoticeEditorView view = editorView(notice);
+        if (view == null) {
             return;
         }
-        NoticeEditorViewModel vm;
-        try {
-            vm = new NoticeEditorViewModel(ctx.notices(), item, notice, new FxDebounce(Duration.seconds(1.5)), ctx.clock());
-        } catch (RuntimeException e) {
-            // E.g. the previous period's journal cannot be read: say so instead of a silent dead click.
-            error(e);
-            return;
-        }
-        vm.setOnSaved(saved -> status.refresh());
-        NoticeEditorView view = new NoticeEditorView(vm, village.fullName(), onImport);
-        view.setOnPrint(() -> openPrintPreview(view));
-        Tab tab = new Tab(shortTitle(item, notice), view);
+        Tab tab = new Tab(shortTitle(notice), view);
         tab.setOnCloseRequest(e -> {
-            if (!view.flush()) {
-                Alert alert = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("editor.closeUnsaved", vm.saveStateProperty().get()),
-                        ButtonType.CANCEL, ButtonType.OK);
+            NoticeEditorView current = (NoticeEditorView) tab.getContent();
+            if (!current.flush()) {
+                Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                        I18n.t("editor.closeUnsaved", current.viewModel().saveStateProperty().get()), ButtonType.CANCEL, ButtonType.OK);
                 if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
                     e.consume();
                 }
@@ -266,6 +260,49 @@ public final class MainWindow extends BorderPane {
         openEditors.put(notice.id(), tab);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+    }
+
+    /** The editor for a notice, or null (and the reason shown) when it cannot be edited here. */
+    private NoticeEditorView editorView(Notice notice) {
+        CatalogItem item = ctx.catalog().find(notice.content().itemCode()).orElse(null);
+        if (item == null) {
+            error(I18n.t("error.unknownItem", notice.content().itemCode()));
+            return null;
+        }
+        NoticeEditorViewModel vm;
+        try {
+            vm = new NoticeEditorViewModel(ctx.notices(), item, notice, new FxDebounce(Duration.seconds(1.5)), ctx.clock());
+        } catch (RuntimeException e) {
+            // E.g. the previous period's journal cannot be read: say so instead of a silent dead click.
+            error(e);
+            return null;
+        }
+        vm.setOnSaved(saved -> status.refresh());
+        NoticeEditorView view = new NoticeEditorView(vm, village.fullName(), onImport);
+        view.setOnPrint(() -> openPrintPreview(view));
+        return view;
+    }
+
+    /**
+     * A sync wrote newer versions of these notices (only notices with nothing unsynced here are
+     * written; open editors were saved before the sync). An editor open on one of them would only
+     * meet an edit conflict on its next save: it is reloaded in place with the new version.
+     */
+    private void reloadEditorsOf(java.util.List<UUID> updated, javafx.scene.control.Label syncMessage) {
+        for (UUID id : updated) {
+            Tab tab = openEditors.get(id);
+            if (tab == null || !(tab.getContent() instanceof NoticeEditorView old) || !old.flush()) {
+                continue;
+            }
+            runner.run(() -> ctx.notices().find(id), found -> found.ifPresent(notice -> {
+                NoticeEditorView view = editorView(notice);
+                if (view != null && openEditors.get(id) == tab) {
+                    tab.setContent(view);
+                    tab.setText(shortTitle(notice));
+                    syncMessage.setText(I18n.t("sync.editorReloaded", notice.content().title(), notice.revision()));
+                }
+            }), this::error);
+        }
     }
 
     /** "Update the whole board": every notice of a period in one document, previewed first. */
@@ -381,9 +418,10 @@ public final class MainWindow extends BorderPane {
         PrintPreviewDialog.open(getScene() == null ? null : getScene().getWindow(), preview, name);
     }
 
-    private static String shortTitle(CatalogItem item, Notice n) {
-        String name = item.nameZh().length() > 10 ? item.nameZh().substring(0, 10) + "…" : item.nameZh();
-        return item.code() + " " + name + " " + n.content().period().code();
+    private String shortTitle(Notice n) {
+        String name = ctx.catalog().find(n.content().itemCode()).map(CatalogItem::nameZh).orElse("");
+        name = name.length() > 10 ? name.substring(0, 10) + "…" : name;
+        return n.content().itemCode() + " " + name + " " + n.content().period().code();
     }
 
     private void fileNotDisclosed(ChecklistEntry entry) {
