@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the server distribution as an operator uses it: unpack the tar.gz the build made,
 # start bin/sanwu-server on a free loopback port with a fresh data directory, check /health and an
-# admin command against the running server's database, stop it with SIGTERM (as systemd does) and
+# admin command and an online backup against the running server's database, stop it with SIGTERM (as systemd does) and
 # check it stopped cleanly. Usage: .ci/server-dist-smoke.sh (after `mvn package`/`verify`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,12 @@ echo "health: ${health:-none}"
 grep -q '"status":"ok"' <<<"${health:-}" || { cat "$work/server.log"; echo "server did not become healthy" >&2; exit 1; }
 code=$("$home/bin/sanwu-server" admin issue-code --village 219901101201 2>/dev/null)
 [[ "$code" =~ ^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$ ]] || { echo "admin issue-code printed '$code'" >&2; exit 1; }
+"$home/bin/sanwu-server" admin backup --out "$work/backup.zip" >/dev/null
+[ -s "$work/backup.zip" ] || { echo "admin backup wrote no file" >&2; exit 1; }
 kill -TERM "$pid"
 set +e; wait "$pid"; status=$?; set -e
 [ "$status" = 0 ] || [ "$status" = 143 ] || { cat "$work/server.log"; echo "server exited with $status after SIGTERM" >&2; exit 1; }
-echo "server distribution OK: started, healthy, admin command ran, stopped cleanly (exit $status)"
+# Restore the online backup into an empty data directory with the same scripts.
+SANWU_SERVER_DATADIR=$work/restored "$home/bin/sanwu-server" admin restore-backup "$work/backup.zip" >/dev/null
+[ -s "$work/restored/sanwu-server.mv.db" ] || { echo "admin restore-backup restored nothing" >&2; exit 1; }
+echo "server distribution OK: started, healthy, admin command and online backup ran, stopped cleanly (exit $status), backup restored"

@@ -4,6 +4,10 @@ import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.Device;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.store.Database;
+import cn.sanwu.server.store.FeedEpoch;
+import cn.sanwu.server.store.ServerBackup;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,6 +30,22 @@ final class AdminCommand {
             throw new IllegalArgumentException("admin needs a command: issue-code, list-devices, revoke-device");
         }
         String command = args.removeFirst();
+        try {
+            return runCommand(command, args, config, out, err);
+        } catch (IOException e) {
+            err.println("file error: " + e.getMessage());
+            return 1;
+        } catch (cn.sanwu.server.store.StoreException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int runCommand(String command, List<String> args, ServerConfig config, PrintStream out, PrintStream err)
+            throws IOException {
+        if (command.equals("restore-backup")) {
+            return restore(args, config, out, err);
+        }
         try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
             DeviceService devices = new DeviceService(db, Clock.systemUTC());
             switch (command) {
@@ -55,8 +75,38 @@ final class AdminCommand {
                     }
                     out.println("revoked " + id);
                 }
+                case "backup" -> {
+                    Path zip = Main.option(args, "--out").map(Path::of)
+                            .orElseThrow(() -> new IllegalArgumentException("backup needs --out FILE.zip"));
+                    long bytes = ServerBackup.backup(db, zip);
+                    out.println("backup written: " + zip.toAbsolutePath() + " (" + bytes + " bytes)");
+                }
+                case "renew-feed-epoch" -> out.println("feed epoch renewed: " + FeedEpoch.renew(db)
+                        + " (clients reload and re-send what this database lacks)");
                 default -> throw new IllegalArgumentException("unknown admin command: " + command);
             }
+        }
+        return 0;
+    }
+
+    /**
+     * {@code admin restore-backup FILE.zip}: into the configured data directory, which must hold no
+     * database (server stopped); then the feed epoch is renewed. H2 only.
+     */
+    private static int restore(List<String> args, ServerConfig config, PrintStream out, PrintStream err) throws IOException {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("restore-backup needs a backup file");
+        }
+        if (!config.databaseUrl().equals(ServerConfig.h2Url(config.dataDir()))) {
+            err.println("restore-backup restores the H2 file store in the data directory; this server is configured for "
+                    + "another database (PostgreSQL: pg_restore, then admin renew-feed-epoch)");
+            return 1;
+        }
+        ServerBackup.restore(Path.of(args.getFirst()), config.dataDir());
+        try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
+            String epoch = FeedEpoch.renew(db);
+            out.println("restored into " + config.dataDir() + "; new feed epoch " + epoch
+                    + " (clients reload and re-send what the backup lacks)");
         }
         return 0;
     }

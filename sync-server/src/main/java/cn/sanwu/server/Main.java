@@ -43,7 +43,8 @@ public final class Main {
                 return serve(config, false, out);
             }
             err.println("usage: Main [serve] [--config FILE] | --demo [--data-dir DIR] | admin issue-code --village CODE"
-                    + " | admin list-devices | admin revoke-device ID");
+                    + " | admin list-devices | admin revoke-device ID | admin backup --out FILE.zip"
+                    + " | admin restore-backup FILE.zip | admin renew-feed-epoch");
             return 2;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());

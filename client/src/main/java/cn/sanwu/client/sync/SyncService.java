@@ -118,7 +118,7 @@ public final class SyncService {
             }
             sent += response.results().size();
             pulled += response.changes().size();
-            if (!response.hasMore() && !response.rebootstrap() && engine.status().waiting() == 0) {
+            if (!response.hasMore() && !response.rebootstrap() && engine.status().waiting() == 0 && !engine.reloading()) {
                 break;
             }
         }
