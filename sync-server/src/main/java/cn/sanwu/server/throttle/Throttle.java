@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class Throttle {
      * counts nothing and answers how long until the longest block ends (whole seconds, at least 1).
      */
     public Optional<Duration> attempt(List<Subject> subjects) {
-        Instant now = clock.instant();
+        Instant now = now();
         return db.inTransaction(c -> {
             if (ThreadLocalRandom.current().nextInt(200) == 0) {
                 forgetOldRows(c, now);
@@ -79,7 +80,7 @@ public final class Throttle {
 
     /** The attempt succeeded: reset ({@link ThrottleRule#resetOnSuccess()}) or refund its count. */
     public void succeeded(List<Subject> subjects) {
-        Instant now = clock.instant();
+        Instant now = now();
         db.inTransaction(c -> {
             for (Subject s : subjects) {
                 String key = key(s);
@@ -97,6 +98,11 @@ public final class Throttle {
             }
             return null;
         });
+    }
+
+    /** Milliseconds: what both databases store exactly, so a stored block ends when it should. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private String key(Subject s) {
