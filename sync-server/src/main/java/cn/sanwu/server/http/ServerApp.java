@@ -82,7 +82,7 @@ public final class ServerApp {
                 Json.write(ctx, e.status(), new SyncProtocol.Error(e.code(), e.getMessage())));
         cfg.routes.exception(Refusal.class, (e, ctx) -> Json.write(ctx, switch (e.kind()) {
             case INVALID -> 400;
-            case UNKNOWN -> 404;
+            case UNKNOWN -> 422; // not 404: that means "no such route" here
             case OUT_OF_SCOPE -> 403;
             case CONFLICT -> 409;
         }, new SyncProtocol.Error(e.code(), e.getMessage())));
