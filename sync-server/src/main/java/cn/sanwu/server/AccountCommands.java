@@ -3,6 +3,7 @@ package cn.sanwu.server;
 import cn.sanwu.model.region.Region;
 import cn.sanwu.model.region.RegionLevel;
 import cn.sanwu.server.access.Role;
+import cn.sanwu.server.account.Refusal;
 import cn.sanwu.server.account.User;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -73,6 +74,9 @@ final class AccountCommands {
             }
             case "set-password" -> {
                 String username = positional(args, "set-password USERNAME");
+                if (accounts.users().find(username).isEmpty()) { // before asking for a password in vain
+                    throw new Refusal(Refusal.Kind.UNKNOWN, "USER_UNKNOWN", "没有这个用户：" + username);
+                }
                 accounts.users().setPassword(username, newPassword(username));
                 out.println("password changed for " + username + "; open sessions ended");
             }
