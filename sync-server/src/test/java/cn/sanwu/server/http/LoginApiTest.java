@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,36 @@ class LoginApiTest {
         TestServer.Reply me = server.get("/api/v1/me", token);
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().get("user").get("username").asText()).isEqualTo("reviewer");
+    }
+
+    @Test
+    void neitherTokensNorPasswordsReachTheRequestLog() {
+        ch.qos.logback.classic.Logger requests = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("cn.sanwu.server.requests");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Level before = requests.getLevel();
+        requests.setLevel(ch.qos.logback.classic.Level.INFO);
+        requests.addAppender(log);
+        try {
+            String token = server.sessionToken("reviewer", PASSWORD);
+            server.get("/api/v1/me", token);
+            server.postJson("/api/v1/logout", token, "");
+            long deadline = System.nanoTime() + 5_000_000_000L; // the request log is written after the answer
+            while (log.list.size() < 3 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+
+            String userId = server.server().accounts().users().find("reviewer").orElseThrow().id().toString();
+            List<String> lines = log.list.stream().map(e -> e.getFormattedMessage()).toList();
+            assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain(token).doesNotContain(PASSWORD)
+                    .doesNotContain("Bearer"));
+            assertThat(lines.get(1)).contains("path=/api/v1/me").contains("user=" + userId);
+        } finally {
+            requests.detachAppender(log);
+            requests.setLevel(before);
+        }
     }
 
     @Test
