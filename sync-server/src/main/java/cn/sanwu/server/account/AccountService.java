@@ -8,6 +8,7 @@ import cn.sanwu.server.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,7 +63,7 @@ public final class AccountService {
         if (display.length() > 100) {
             throw new Refusal(Refusal.Kind.INVALID, "DISPLAY_NAME_TOO_LONG", "姓名最多100个字符。");
         }
-        User user = new User(UUID.randomUUID(), name, display, role, scopeCode, clock.instant(), null);
+        User user = new User(UUID.randomUUID(), name, display, role, scopeCode, now(), null);
         String hash = hasher.hash(password);
         return db.inTransaction(c -> {
             if (repository.findByUsername(c, name).isPresent()) {
@@ -78,7 +79,7 @@ public final class AccountService {
         User user = require(username);
         Credentials.requireAcceptablePassword(password, user.username());
         String hash = hasher.hash(password);
-        Instant now = clock.instant();
+        Instant now = now();
         db.inTransaction(c -> {
             repository.updatePasswordHash(c, user.id(), hash);
             return repository.revokeSessionsOf(c, user.id(), now);
@@ -88,7 +89,7 @@ public final class AccountService {
     /** Disables (true) or re-enables (false) an account; disabling ends its sessions. False if unchanged. */
     public boolean setDisabled(String username, boolean disabled) {
         User user = require(username);
-        Instant now = clock.instant();
+        Instant now = now();
         return db.inTransaction(c -> {
             boolean changed = repository.setDisabled(c, user.id(), disabled ? now : null);
             if (disabled) {
@@ -101,7 +102,7 @@ public final class AccountService {
     /** Ends every open session of the user; answers how many. */
     public int revokeSessions(String username) {
         User user = require(username);
-        Instant now = clock.instant();
+        Instant now = now();
         return db.inTransaction(c -> repository.revokeSessionsOf(c, user.id(), now));
     }
 
@@ -124,7 +125,7 @@ public final class AccountService {
         if (token == null || token.isBlank() || token.length() > 200) {
             return new SessionCheck.Invalid();
         }
-        Instant now = clock.instant();
+        Instant now = now();
         return db.inTransaction(c -> repository.findSession(c, Secrets.hash(token.strip())))
                 .<SessionCheck>map(s -> {
                     if (s.revokedAt() != null || s.user().isDisabled()) {
@@ -140,14 +141,14 @@ public final class AccountService {
 
     /** Ends the session of this token; false if it was not open. */
     public boolean logout(String token) {
-        Instant now = clock.instant();
+        Instant now = now();
         return db.inTransaction(c -> repository.revokeSession(c, Secrets.hash(token.strip()), now)) == 1;
     }
 
     /** Opens a session for a user whose password was just verified. */
     Session openSession(User user) {
         String token = secrets.newToken();
-        Instant now = clock.instant();
+        Instant now = now();
         Instant expires = now.plus(sessionLifetime);
         db.inTransaction(c -> {
             repository.insertSession(c, Secrets.hash(token), user.id(), now, expires);
@@ -167,6 +168,11 @@ public final class AccountService {
             repository.updatePasswordHash(c, userId, newHash);
             return null;
         });
+    }
+
+    /** Milliseconds: both databases store them exactly, so a session ends exactly when it should. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private User require(String username) {

@@ -4,6 +4,7 @@ import static cn.sanwu.server.testing.AccountFixture.OTHER_TOWNSHIP_VILLAGE;
 import static cn.sanwu.server.testing.AccountFixture.OWN_VILLAGE;
 import static cn.sanwu.server.testing.AccountFixture.PASSWORD;
 import static cn.sanwu.server.testing.AccountFixture.SIBLING_VILLAGE;
+import static cn.sanwu.server.testing.Replies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.server.testing.AccountFixture;
@@ -47,11 +48,6 @@ class EnrollmentCodeApiTest {
         return Rows.count(server.server().database(), "enrollment_code");
     }
 
-    private static void assertError(TestServer.Reply reply, int status, String code) {
-        assertThat(reply.status()).as(String.valueOf(reply)).isEqualTo(status);
-        assertThat(reply.code()).isEqualTo(code);
-        assertThat(reply.body().get("message").asText()).isNotBlank();
-    }
 
     @Test
     void aReviewerIssuesACodeThatEnrollsAPcOfTheVillage() {

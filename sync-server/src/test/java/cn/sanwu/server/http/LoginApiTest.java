@@ -1,6 +1,7 @@
 package cn.sanwu.server.http;
 
 import static cn.sanwu.server.testing.AccountFixture.PASSWORD;
+import static cn.sanwu.server.testing.Replies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.server.account.PasswordHasher;
@@ -44,11 +45,6 @@ class LoginApiTest {
         return Rows.count(server.server().database(), "user_session");
     }
 
-    private static void assertError(TestServer.Reply reply, int status, String code) {
-        assertThat(reply.status()).as(String.valueOf(reply)).isEqualTo(status);
-        assertThat(reply.code()).isEqualTo(code);
-        assertThat(reply.body().get("message").asText()).isNotBlank();
-    }
 
     @Test
     void loginGivesA256BitSessionTokenStoredOnlyAsItsHash() {
