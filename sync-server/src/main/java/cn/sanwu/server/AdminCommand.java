@@ -1,5 +1,6 @@
 package cn.sanwu.server;
 
+import cn.sanwu.server.account.Refusal;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.Device;
 import cn.sanwu.server.device.DeviceService;
@@ -8,6 +9,7 @@ import cn.sanwu.server.store.FeedEpoch;
 import cn.sanwu.server.store.ServerBackup;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,23 +17,30 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code admin issue-code --village CODE}, {@code admin list-devices}, {@code admin revoke-device ID}:
- * run against the configured database directly, also while the server runs (H2 AUTO_SERVER or
- * PostgreSQL).
+ * {@code admin issue-code --village CODE}, {@code admin list-devices}, {@code admin revoke-device ID}
+ * and the region and user commands of {@link AccountCommands}: run against the configured
+ * database directly, also while the server runs (H2 AUTO_SERVER or PostgreSQL). A refusal (bad
+ * input, unknown user…) prints its message and exits 1 with nothing changed.
  */
 final class AdminCommand {
 
     private AdminCommand() {
     }
 
-    static int run(List<String> argv, ServerConfig config, PrintStream out, PrintStream err) {
+    static final String USAGE = "admin issue-code --village CODE | list-devices | revoke-device ID"
+            + " | create-region --code CODE --name NAME --level city|county|township|village|community [--parent CODE]"
+            + " | list-regions | create-user --username NAME --role ROLE [--scope CODE] [--name 姓名]"
+            + " | set-password USERNAME | disable-user USERNAME | enable-user USERNAME | list-users"
+            + " | revoke-sessions USERNAME | backup --out FILE.zip | restore-backup FILE.zip | renew-feed-epoch";
+
+    static int run(List<String> argv, ServerConfig config, InputStream in, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(argv);
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("admin needs a command: issue-code, list-devices, revoke-device");
+            throw new IllegalArgumentException("usage: " + USAGE);
         }
         String command = args.removeFirst();
         try {
-            return runCommand(command, args, config, out, err);
+            return runCommand(command, args, config, in, out, err);
         } catch (IOException e) {
             err.println("file error: " + e.getMessage());
             return 1;
@@ -41,13 +50,22 @@ final class AdminCommand {
         }
     }
 
-    private static int runCommand(String command, List<String> args, ServerConfig config, PrintStream out, PrintStream err)
-            throws IOException {
+    private static int runCommand(String command, List<String> args, ServerConfig config, InputStream in, PrintStream out,
+            PrintStream err) throws IOException {
         if (command.equals("restore-backup")) {
             return restore(args, config, out, err);
         }
         try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
             DeviceService devices = new DeviceService(db, Clock.systemUTC());
+            if (AccountCommands.COMMANDS.contains(command)) {
+                Accounts accounts = Accounts.create(db, Clock.systemUTC(), config.security(), devices);
+                try {
+                    return new AccountCommands(accounts, in, out, err).run(command, args);
+                } catch (Refusal refusal) {
+                    err.println(refusal.getMessage());
+                    return 1;
+                }
+            }
             switch (command) {
                 case "issue-code" -> {
                     String village = Main.option(args, "--village")

@@ -7,6 +7,8 @@ import cn.sanwu.server.store.Database;
 import cn.sanwu.server.sync.SyncService;
 import io.javalin.Javalin;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: store → services → HTTP. {@link #close()} stops the way an operator
@@ -15,13 +17,17 @@ import java.time.Clock;
  */
 public final class SyncServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
+
     private final Database db;
     private final DeviceService devices;
+    private final Accounts accounts;
     private final Javalin app;
 
-    private SyncServer(Database db, DeviceService devices, Javalin app) {
+    private SyncServer(Database db, DeviceService devices, Accounts accounts, Javalin app) {
         this.db = db;
         this.devices = devices;
+        this.accounts = accounts;
         this.app = app;
     }
 
@@ -31,8 +37,9 @@ public final class SyncServer implements AutoCloseable {
         try {
             DeviceService devices = new DeviceService(db, clock);
             SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES);
-            Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, db::isHealthy));
-            return new SyncServer(db, devices, app);
+            Accounts accounts = Accounts.create(db, clock, config.security(), devices);
+            Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, db::isHealthy, accounts.http()));
+            return new SyncServer(db, devices, accounts, app);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -41,6 +48,11 @@ public final class SyncServer implements AutoCloseable {
 
     public SyncServer start() {
         app.start();
+        if (accounts.users().countActiveAdmins() == 0) {
+            LOG.warn("event=no-admin hint=\"no administrator account yet; create the first one with:"
+                    + " Main admin create-user --username admin --role admin (the password is read from the console"
+                    + " or stdin); see docs/accounts.md\"");
+        }
         return this;
     }
 
@@ -51,6 +63,10 @@ public final class SyncServer implements AutoCloseable {
 
     public DeviceService devices() {
         return devices;
+    }
+
+    public Accounts accounts() {
+        return accounts;
     }
 
     public Database database() {

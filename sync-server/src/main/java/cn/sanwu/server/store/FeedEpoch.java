@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * The database's feed epoch (migration V4): a random id sent with every sync response. A restore
+ * The database's feed epoch (migration V3): a random id sent with every sync response. A restore
  * from a backup renews it, so every client notices that the feed it followed is gone — its cursor
  * may point past what the restored server holds, or at seqs the server will now reuse for other
  * changes — reloads from cursor 0 and re-sends what the restored server lacks. Stateless.

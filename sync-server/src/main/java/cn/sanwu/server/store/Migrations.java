@@ -19,7 +19,8 @@ import java.util.List;
 final class Migrations {
 
     /** In order; never edit a released script, add a new one. */
-    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V4__feed_epoch_and_entity_index.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__accounts.sql",
+            "V3__feed_epoch_and_entity_index.sql");
 
     private Migrations() {
     }
