@@ -33,7 +33,7 @@ class ServerBackupTest {
     void anOnlineBackupRestoresToTheSameStateWithANewEpoch() throws IOException {
         Path zip = dir.resolve("b/backup.zip");
         String epochBefore;
-        try (TestServer server = TestServer.start(dir.resolve("live"))) {
+        try (TestServer server = TestServer.start(ServerConfig.local(dir.resolve("live"), 0))) {
             var pc = server.enrollNewDevice(VILLAGE, "村委会电脑");
             for (int i = 0; i < 20; i++) {
                 server.sync(pc.token(), push(0, newNotice(UUID.randomUUID(), VILLAGE, "公告 " + i)));
@@ -62,7 +62,7 @@ class ServerBackupTest {
     @Test
     void aRestoreNeverOverwritesADatabase() throws IOException {
         Path zip = dir.resolve("backup.zip");
-        try (TestServer server = TestServer.start(dir.resolve("live"))) {
+        try (TestServer server = TestServer.start(ServerConfig.local(dir.resolve("live"), 0))) {
             ServerBackup.backup(server.server().database(), zip);
         }
         byte[] before = Files.readAllBytes(dir.resolve("live").resolve(ServerBackup.DB_FILE));
@@ -83,6 +83,23 @@ class ServerBackupTest {
         assertThatThrownBy(() -> ServerBackup.restore(dir.resolve("missing.zip"), target)).hasMessageContaining("找不到备份文件");
         try (var left = Files.list(target)) {
             assertThat(left).as("nothing left behind in the data directory").isEmpty();
+        }
+    }
+
+    @Test
+    void theConfiguredStoreIsBackedUpOrPostgresqlIsReferredToItsOwnTools() throws IOException {
+        // Runs on H2 by default and on PostgreSQL in CI's second pass (TestDatabases).
+        try (TestServer server = TestServer.start(dir.resolve("configured"))) {
+            Path zip = dir.resolve("configured.zip");
+            if (cn.sanwu.server.testing.TestDatabases.onPostgres()) {
+                assertThatThrownBy(() -> ServerBackup.backup(server.server().database(), zip))
+                        .isInstanceOf(StoreException.class).hasMessageContaining("pg_dump");
+                assertThat(zip).doesNotExist();
+            } else {
+                assertThat(ServerBackup.backup(server.server().database(), zip)).isPositive();
+            }
+            String before = server.server().database().inTransaction(FeedEpoch::current);
+            assertThat(FeedEpoch.renew(server.server().database())).isNotEqualTo(before);
         }
     }
 
