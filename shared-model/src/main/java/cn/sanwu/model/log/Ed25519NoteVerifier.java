@@ -58,7 +58,8 @@ public final class Ed25519NoteVerifier implements NoteVerifier {
 
     /** Parses {@code <name>+<hex key ID>+<base64(0x01 || key)>}; the key ID must match. */
     public static Ed25519NoteVerifier parseVerifierKey(String text) {
-        String[] parts = text == null ? new String[0] : text.strip().split("\\+", -1);
+        // Key names contain no '+', but base64 may: split into name, key ID and the rest.
+        String[] parts = text == null ? new String[0] : text.strip().split("\\+", 3);
         if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
             throw new IllegalArgumentException("verifier key must read <name>+<8 hex digits>+<base64>");
         }
