@@ -127,6 +127,11 @@ public final class MainWindow extends BorderPane {
         syncMessage.getStyleClass().add("hint");
         javafx.scene.control.Button syncNow = new javafx.scene.control.Button(I18n.t("sync.now"));
         syncNow.setId("syncNow");
+        javafx.scene.control.Hyperlink enrollLink = new javafx.scene.control.Hyperlink(I18n.t("sync.enrollLink"));
+        enrollLink.setId("enrollLink");
+        enrollLink.setVisible(!ctx.syncService().enrolled());
+        enrollLink.managedProperty().bind(enrollLink.visibleProperty());
+        enrollLink.setOnAction(e -> openEnrollment(enrollLink));
         backgroundSync = new BackgroundSync(ctx.syncService(), runner, ctx.clock()::instant, () -> {
             // What is typed goes into the store first: a pull then never meets unsaved typing.
             flushAll();
@@ -136,12 +141,9 @@ public final class MainWindow extends BorderPane {
             status.refresh();
             checklist.refresh();
             reloadEditorsOf(result.updatedNotices(), syncMessage);
+            // Enrolled meanwhile (the demo enrolls itself in the background): the link goes away.
+            enrollLink.setVisible(!ctx.syncService().enrolled());
         });
-        javafx.scene.control.Hyperlink enrollLink = new javafx.scene.control.Hyperlink(I18n.t("sync.enrollLink"));
-        enrollLink.setId("enrollLink");
-        enrollLink.setVisible(!ctx.syncService().enrolled());
-        enrollLink.managedProperty().bind(enrollLink.visibleProperty());
-        enrollLink.setOnAction(e -> openEnrollment(enrollLink));
         syncNow.setOnAction(e -> {
             if (!ctx.syncService().enrolled()) {
                 syncMessage.setText(I18n.t("sync.notEnrolled"));

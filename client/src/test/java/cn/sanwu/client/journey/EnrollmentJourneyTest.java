@@ -91,4 +91,15 @@ class EnrollmentJourneyTest extends FxRobot {
         assertThat(ctx.sync().status().waiting()).isZero();
         assertThat(text("#syncStatus")).startsWith("已同步");
     }
+
+    @Test
+    void enrolledInTheBackgroundAsTheDemoDoesTheLinkGoesAwayWithTheNextSync() throws Exception {
+        assertThat(lookup("#enrollLink").queryAs(Hyperlink.class).isVisible()).isTrue();
+        ctx.syncService().enroll("http://127.0.0.1:" + server.port(), server.devices().issueCode(DemoData.VILLAGE),
+                "村委会电脑", DemoData.VILLAGE);
+        clickOn("#syncNow");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#enrollLink").queryAs(Hyperlink.class).isVisible()).isFalse();
+        assertThat(text("#syncStatus")).startsWith("已同步");
+    }
 }
