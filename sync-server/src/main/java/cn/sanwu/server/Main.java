@@ -43,7 +43,7 @@ public final class Main {
                 return serve(config, false, out);
             }
             err.println("usage: Main [serve] [--config FILE] | --demo [--data-dir DIR] | admin issue-code --village CODE"
-                    + " | admin list-devices | admin revoke-device ID");
+                    + " | admin list-devices | admin revoke-device ID | admin import-bundle FILE --reply OUT");
             return 2;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());

@@ -1,5 +1,7 @@
 package cn.sanwu.server;
 
+import cn.sanwu.server.bundle.BundleService;
+import cn.sanwu.server.bundle.ServerSigningKey;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.http.ServerApp;
@@ -31,12 +33,19 @@ public final class SyncServer implements AutoCloseable {
         try {
             DeviceService devices = new DeviceService(db, clock);
             SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES);
-            Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, db::isHealthy));
+            BundleService bundles = bundleService(db, devices, sync, config, clock);
+            Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy));
             return new SyncServer(db, devices, app);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** Bundle import against {@code db}: for the server and for {@code admin import-bundle} alike. */
+    static BundleService bundleService(Database db, DeviceService devices, SyncService sync, ServerConfig config, Clock clock) {
+        // The same bound as an online request's body, for the file and for its unpacked body.
+        return new BundleService(db, devices, sync, ServerSigningKey.loadOrCreate(db, clock), clock, config.maxBodyBytes());
     }
 
     public SyncServer start() {

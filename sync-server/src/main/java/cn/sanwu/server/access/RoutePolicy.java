@@ -17,7 +17,12 @@ public final class RoutePolicy {
     private static final Map<String, Set<Role>> TABLE = Map.of(
             "GET /health", Set.of(Role.PUBLIC),
             "POST /api/v1/enroll", Set.of(Role.PUBLIC),
-            "POST " + SyncProtocol.PATH, Set.of(Role.VILLAGE_DEVICE));
+            "POST " + SyncProtocol.PATH, Set.of(Role.VILLAGE_DEVICE),
+            "POST /api/v1/device/key", Set.of(Role.VILLAGE_DEVICE),
+            // The file is authenticated by its village device's signature; the caller only carries
+            // it. Until user accounts exist the courier is an enrolled device (a township PC enrolled
+            // with its township's code); with accounts: TOWNSHIP_REVIEWER and ADMIN (ADR 0012).
+            "POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE));
 
     private RoutePolicy() {
     }

@@ -2,6 +2,7 @@ package cn.sanwu.server.http;
 
 import cn.sanwu.model.sync.SyncProtocol;
 import cn.sanwu.server.access.AccessControl;
+import cn.sanwu.server.bundle.BundleService;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.sync.SyncService;
@@ -28,7 +29,7 @@ public final class ServerApp {
     private ServerApp() {
     }
 
-    public record Services(DeviceService devices, SyncService sync, Health health) {
+    public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health) {
     }
 
     /** Answers GET /health; a lambda so the app needs no database of its own. */
@@ -40,7 +41,10 @@ public final class ServerApp {
     public static Javalin create(ServerConfig config, Services services) {
         AccessControl access = new AccessControl(services.devices());
         SyncController sync = new SyncController(services.sync(), config.maxBodyBytes());
-        EnrollController enroll = new EnrollController(services.devices());
+        String serverKey = services.bundles().signingKey().encodedPublicKey();
+        EnrollController enroll = new EnrollController(services.devices(), serverKey);
+        DeviceKeyController deviceKey = new DeviceKeyController(services.devices(), serverKey);
+        BundleController bundles = new BundleController(services.bundles(), config.maxBodyBytes());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -53,6 +57,8 @@ public final class ServerApp {
             cfg.routes.get("/health", ctx -> health(ctx, services.health()));
             cfg.routes.post("/api/v1/enroll", enroll::handle);
             cfg.routes.post(SyncProtocol.PATH, sync::handle);
+            cfg.routes.post(DeviceKeyController.PATH, deviceKey::handle);
+            cfg.routes.post(BundleService.PATH, bundles::handle);
             registerErrorBodies(cfg);
         });
     }
