@@ -9,6 +9,7 @@ import cn.sanwu.client.print.SheetExports;
 import cn.sanwu.client.store.Database;
 import cn.sanwu.client.store.SettingsRepository;
 import cn.sanwu.client.store.Durability;
+import cn.sanwu.client.sync.BundleService;
 import cn.sanwu.client.sync.ConflictService;
 import cn.sanwu.client.sync.SyncEngine;
 import cn.sanwu.client.sync.SyncService;
@@ -40,6 +41,7 @@ public final class AppContext implements AutoCloseable {
     private final SyncEngine sync;
     private final SyncService syncService;
     private final ConflictService conflicts;
+    private final BundleService bundles;
 
     public AppContext(Path dataDir, Clock clock) {
         this.dataDir = dataDir;
@@ -57,6 +59,7 @@ public final class AppContext implements AutoCloseable {
         this.villages = new VillageService(database);
         this.settings = new SettingsRepository(database);
         this.syncService = new SyncService(database, settings, sync);
+        this.bundles = new BundleService(database, settings, sync, villages, clock);
         this.sheets = new SheetExports(notices, this::catalog, NoticeHasher.sha256());
     }
 
@@ -78,6 +81,11 @@ public final class AppContext implements AutoCloseable {
     /** Enrollment and sync rounds over HTTP with the server (SyncTransport + SyncEngine). */
     public SyncService syncService() {
         return syncService;
+    }
+
+    /** USB bundle files: export, import of replies, forwarding at the township. */
+    public BundleService bundles() {
+        return bundles;
     }
 
     /** Open sync conflicts and their resolution. */
