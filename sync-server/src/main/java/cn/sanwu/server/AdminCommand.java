@@ -103,7 +103,7 @@ final class AdminCommand {
         return 0;
     }
 
-    /** One Chinese line about an import, shared with the client's township command through the same words. */
+    /** One Chinese line about an import: what went up, how it was answered, what came down. */
     static String summary(BundleService.Imported imported) {
         var outcomes = imported.response().results().stream()
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.outcome(), java.util.stream.Collectors.counting()));

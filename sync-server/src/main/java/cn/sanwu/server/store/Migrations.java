@@ -36,6 +36,11 @@ final class Migrations {
     }
 
     static void migrate(Database db) {
+        migrate(db, SCRIPTS);
+    }
+
+    /** Applies every script of {@code scripts} (ordered by version) whose version is not recorded yet. */
+    static void migrate(Database db, List<String> scripts) {
         Set<Integer> installed = db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL,"
@@ -49,13 +54,13 @@ final class Migrations {
                 return versions;
             }
         });
-        int newest = version(SCRIPTS.getLast());
+        int newest = version(scripts.getLast());
         int installedNewest = installed.stream().mapToInt(Integer::intValue).max().orElse(0);
         if (installedNewest > newest) {
             throw new StoreException("database schema version " + installedNewest + " is newer than this server supports ("
                     + newest + "); upgrade the server");
         }
-        for (String script : SCRIPTS) {
+        for (String script : scripts) {
             int version = version(script);
             if (installed.contains(version)) {
                 continue;
