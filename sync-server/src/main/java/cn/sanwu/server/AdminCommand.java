@@ -1,16 +1,16 @@
 package cn.sanwu.server;
 
+import cn.sanwu.server.account.Refusal;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.Device;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.store.Database;
-import cn.sanwu.model.sync.bundle.BundleException;
-import cn.sanwu.model.sync.bundle.BundleFile;
-import cn.sanwu.server.bundle.BundleService;
-import cn.sanwu.server.sync.SyncService;
+import cn.sanwu.server.store.FeedEpoch;
+import cn.sanwu.server.store.ServerBackup;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +18,55 @@ import java.util.UUID;
 
 /**
  * {@code admin issue-code --village CODE}, {@code admin list-devices}, {@code admin revoke-device ID},
- * {@code admin import-bundle FILE --reply OUT}:
- * run against the configured database directly, also while the server runs (H2 AUTO_SERVER or
- * PostgreSQL).
+ * {@code admin import-bundle FILE --reply OUT} ({@link BundleAdminCommand}) and the region and user commands of {@link AccountCommands}: run against the configured
+ * database directly, also while the server runs (H2 AUTO_SERVER or PostgreSQL). A refusal (bad
+ * input, unknown user…) prints its message and exits 1 with nothing changed.
  */
 final class AdminCommand {
 
     private AdminCommand() {
     }
 
-    static int run(List<String> argv, ServerConfig config, PrintStream out, PrintStream err) {
+    static final String USAGE = "admin issue-code --village CODE | list-devices | revoke-device ID"
+            + " | create-region --code CODE --name NAME --level city|county|township|village|community [--parent CODE]"
+            + " | list-regions | create-user --username NAME --role ROLE [--scope CODE] [--name 姓名]"
+            + " | set-password USERNAME | disable-user USERNAME | enable-user USERNAME | list-users"
+            + " | revoke-sessions USERNAME | backup --out FILE.zip | restore-backup FILE.zip | renew-feed-epoch"
+            + " | import-bundle FILE --reply OUT";
+
+    static int run(List<String> argv, ServerConfig config, InputStream in, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(argv);
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("admin needs a command: issue-code, list-devices, revoke-device, import-bundle");
+            throw new IllegalArgumentException("usage: " + USAGE);
         }
         String command = args.removeFirst();
+        try {
+            return runCommand(command, args, config, in, out, err);
+        } catch (IOException e) {
+            err.println("file error: " + e.getMessage());
+            return 1;
+        } catch (cn.sanwu.server.store.StoreException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int runCommand(String command, List<String> args, ServerConfig config, InputStream in, PrintStream out,
+            PrintStream err) throws IOException {
+        if (command.equals("restore-backup")) {
+            return restore(args, config, out, err);
+        }
         try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
             DeviceService devices = new DeviceService(db, Clock.systemUTC());
+            if (AccountCommands.COMMANDS.contains(command)) {
+                Accounts accounts = Accounts.create(db, Clock.systemUTC(), config.security(), devices);
+                try {
+                    return new AccountCommands(accounts, in, out, err).run(command, args);
+                } catch (Refusal refusal) {
+                    err.println(refusal.getMessage());
+                    return 1;
+                }
+            }
             switch (command) {
                 case "issue-code" -> {
                     String village = Main.option(args, "--village")
@@ -62,8 +94,16 @@ final class AdminCommand {
                     }
                     out.println("revoked " + id);
                 }
+                case "backup" -> {
+                    Path zip = Main.option(args, "--out").map(Path::of)
+                            .orElseThrow(() -> new IllegalArgumentException("backup needs --out FILE.zip"));
+                    long bytes = ServerBackup.backup(db, zip);
+                    out.println("backup written: " + zip.toAbsolutePath() + " (" + bytes + " bytes)");
+                }
+                case "renew-feed-epoch" -> out.println("feed epoch renewed: " + FeedEpoch.renew(db)
+                        + " (clients reload and re-send what this database lacks)");
                 case "import-bundle" -> {
-                    return importBundle(args, config, db, devices, out, err);
+                    return BundleAdminCommand.importBundle(args, config, db, devices, out, err);
                 }
                 default -> throw new IllegalArgumentException("unknown admin command: " + command);
             }
@@ -72,46 +112,24 @@ final class AdminCommand {
     }
 
     /**
-     * {@code admin import-bundle FILE --reply OUT}: for a township that runs the server itself.
-     * Exit 0 imported (also a second time), 4 refused with the reason (nothing changed), 1 the reply
-     * could not be written (the import stands; run it again for a new reply).
+     * {@code admin restore-backup FILE.zip}: into the configured data directory, which must hold no
+     * database (server stopped); then the feed epoch is renewed. H2 only.
      */
-    private static int importBundle(List<String> args, ServerConfig config, Database db, DeviceService devices,
-            PrintStream out, PrintStream err) {
-        Path reply = Main.option(args, "--reply").map(Path::of)
-                .orElseThrow(() -> new IllegalArgumentException("import-bundle needs FILE --reply OUT"));
-        if (args.size() != 1) {
-            throw new IllegalArgumentException("import-bundle needs FILE --reply OUT");
+    private static int restore(List<String> args, ServerConfig config, PrintStream out, PrintStream err) throws IOException {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("restore-backup needs a backup file");
         }
-        Clock clock = Clock.systemUTC();
-        BundleService bundles = SyncServer.bundleService(db, devices, new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES),
-                config, clock);
-        BundleService.Imported imported;
-        try {
-            imported = bundles.importRequest(BundleFile.read(Path.of(args.getFirst()), config.maxBodyBytes()).bytes());
-        } catch (BundleException e) {
-            err.println("未导入（" + e.reason() + "）：" + e.getMessage());
-            return 4;
-        }
-        try {
-            BundleFile.writeAtomically(reply, imported.reply());
-        } catch (IOException e) {
-            err.println("已导入，但回复文件写不进 " + reply + "（" + e.getMessage() + "）。请再导入一次以生成回复文件。");
+        if (!config.databaseUrl().equals(ServerConfig.h2Url(config.dataDir()))) {
+            err.println("restore-backup restores the H2 file store in the data directory; this server is configured for "
+                    + "another database (PostgreSQL: pg_restore, then admin renew-feed-epoch)");
             return 1;
         }
-        out.println(summary(imported) + "回复文件：" + reply);
+        ServerBackup.restore(Path.of(args.getFirst()), config.dataDir());
+        try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
+            String epoch = FeedEpoch.renew(db);
+            out.println("restored into " + config.dataDir() + "; new feed epoch " + epoch
+                    + " (clients reload and re-send what the backup lacks)");
+        }
         return 0;
-    }
-
-    /** One Chinese line about an import: what went up, how it was answered, what came down. */
-    static String summary(BundleService.Imported imported) {
-        var outcomes = imported.response().results().stream()
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.outcome(), java.util.stream.Collectors.counting()));
-        return "已导入村 " + imported.request().villageCode() + " 设备 " + imported.request().deviceId() + " 的同步文件"
-                + (imported.enrolled() ? "（本机已凭文件登记）" : "")
-                + (imported.importCount() > 1 ? "（此文件第 " + imported.importCount() + " 次导入，重复内容不会再写入）" : "")
-                + "：上传 " + imported.response().results().size() + " 项 " + outcomes + "，下发 "
-                + imported.response().changes().size() + " 项" + (imported.response().hasMore() ? "（还有更多，下次继续）" : "")
-                + "。";
     }
 }

@@ -1,6 +1,7 @@
 package cn.sanwu.server;
 
 import cn.sanwu.server.config.ServerConfig;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,10 +24,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
-    static int run(String[] argv, PrintStream out, PrintStream err) throws InterruptedException {
+    static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) throws InterruptedException {
         List<String> args = new ArrayList<>(List.of(argv));
         try {
             if (args.remove("--demo")) {
@@ -37,13 +38,13 @@ public final class Main {
             Optional<Path> configFile = option(args, "--config").map(Path::of);
             ServerConfig config = ServerConfig.load(configFile, System.getenv());
             if (!args.isEmpty() && args.getFirst().equals("admin")) {
-                return AdminCommand.run(args.subList(1, args.size()), config, out, err);
+                return AdminCommand.run(args.subList(1, args.size()), config, in, out, err);
             }
             if (args.isEmpty() || (args.size() == 1 && args.getFirst().equals("serve"))) {
                 return serve(config, false, out);
             }
-            err.println("usage: Main [serve] [--config FILE] | --demo [--data-dir DIR] | admin issue-code --village CODE"
-                    + " | admin list-devices | admin revoke-device ID | admin import-bundle FILE --reply OUT");
+            err.println("usage: Main [serve] [--config FILE] | --demo [--data-dir DIR] | [--config FILE] "
+                    + AdminCommand.USAGE);
             return 2;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -60,6 +61,7 @@ public final class Main {
         }, "sanwu-shutdown"));
         if (demo) {
             server.devices().reissueFixedCode(DEMO_CODE, DEMO_VILLAGE);
+            DemoAccounts.seed(server.accounts(), out);
         }
         server.start();
         out.println("event=started bind=" + config.bindAddress() + " port=" + server.port() + " dataDir=" + config.dataDir());

@@ -9,6 +9,8 @@ import cn.sanwu.server.store.Database;
 import cn.sanwu.server.sync.SyncService;
 import io.javalin.Javalin;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: store → services → HTTP. {@link #close()} stops the way an operator
@@ -17,13 +19,17 @@ import java.time.Clock;
  */
 public final class SyncServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
+
     private final Database db;
     private final DeviceService devices;
+    private final Accounts accounts;
     private final Javalin app;
 
-    private SyncServer(Database db, DeviceService devices, Javalin app) {
+    private SyncServer(Database db, DeviceService devices, Accounts accounts, Javalin app) {
         this.db = db;
         this.devices = devices;
+        this.accounts = accounts;
         this.app = app;
     }
 
@@ -33,9 +39,11 @@ public final class SyncServer implements AutoCloseable {
         try {
             DeviceService devices = new DeviceService(db, clock);
             SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES);
+            Accounts accounts = Accounts.create(db, clock, config.security(), devices);
             BundleService bundles = bundleService(db, devices, sync, config, clock);
-            Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy));
-            return new SyncServer(db, devices, app);
+            Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy,
+                    accounts.http()));
+            return new SyncServer(db, devices, accounts, app);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -50,6 +58,11 @@ public final class SyncServer implements AutoCloseable {
 
     public SyncServer start() {
         app.start();
+        if (accounts.users().countActiveAdmins() == 0) {
+            LOG.warn("event=no-admin hint=\"no administrator account yet; create the first one with:"
+                    + " Main admin create-user --username admin --role admin (the password is read from the console"
+                    + " or stdin); see docs/accounts.md\"");
+        }
         return this;
     }
 
@@ -60,6 +73,10 @@ public final class SyncServer implements AutoCloseable {
 
     public DeviceService devices() {
         return devices;
+    }
+
+    public Accounts accounts() {
+        return accounts;
     }
 
     public Database database() {

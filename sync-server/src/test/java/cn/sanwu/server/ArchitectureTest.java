@@ -20,7 +20,8 @@ class ArchitectureTest {
 
     @Test
     void servicesAndStoreKnowNothingOfJavalin() {
-        noClasses().that().resideInAnyPackage("cn.sanwu.server.sync..", "cn.sanwu.server.device..", "cn.sanwu.server.store..")
+        noClasses().that().resideInAnyPackage("cn.sanwu.server.sync..", "cn.sanwu.server.device..", "cn.sanwu.server.store..",
+                        "cn.sanwu.server.account..", "cn.sanwu.server.throttle..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..").check(classes);
     }
 

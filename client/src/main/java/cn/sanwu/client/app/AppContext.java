@@ -11,6 +11,7 @@ import cn.sanwu.client.store.SettingsRepository;
 import cn.sanwu.client.store.Durability;
 import cn.sanwu.client.sync.BundleService;
 import cn.sanwu.client.sync.ConflictService;
+import cn.sanwu.client.sync.RefusedChangesService;
 import cn.sanwu.client.sync.SyncEngine;
 import cn.sanwu.client.sync.SyncService;
 import cn.sanwu.client.village.VillageService;
@@ -42,6 +43,7 @@ public final class AppContext implements AutoCloseable {
     private final SyncService syncService;
     private final ConflictService conflicts;
     private final BundleService bundles;
+    private final RefusedChangesService refused;
 
     public AppContext(Path dataDir, Clock clock) {
         this.dataDir = dataDir;
@@ -55,6 +57,7 @@ public final class AppContext implements AutoCloseable {
         this.notices = new NoticeService(database, noticeRepository, outbox, this::catalog, ids, clock);
         this.sync = new SyncEngine(database, notices, outbox, ids, clock);
         this.conflicts = new ConflictService(database, notices, outbox, ids, clock);
+        this.refused = new RefusedChangesService(database, notices, outbox, ids, clock);
         this.checklist = new ChecklistService(database, noticeRepository, this::catalog, clock);
         this.villages = new VillageService(database);
         this.settings = new SettingsRepository(database);
@@ -91,6 +94,11 @@ public final class AppContext implements AutoCloseable {
     /** Open sync conflicts and their resolution. */
     public ConflictService conflicts() {
         return conflicts;
+    }
+
+    /** Changes the server refused, and 重新上传. */
+    public RefusedChangesService refused() {
+        return refused;
     }
 
     public Path dataDir() {

@@ -6,6 +6,8 @@ import cn.sanwu.client.checklist.ChecklistView;
 import cn.sanwu.client.checklist.ChecklistViewModel;
 import cn.sanwu.client.conflict.ConflictView;
 import cn.sanwu.client.conflict.ConflictViewModel;
+import cn.sanwu.client.enroll.EnrollmentDialog;
+import cn.sanwu.client.enroll.EnrollmentViewModel;
 import cn.sanwu.client.ledger.LedgerEditorViewModel;
 import cn.sanwu.client.notice.NoticeEditorView;
 import cn.sanwu.client.notice.NoticeEditorViewModel;
@@ -13,6 +15,8 @@ import cn.sanwu.client.notice.NoticeTemplates;
 import cn.sanwu.client.notice.NewNoticeDialog;
 import cn.sanwu.client.notice.NewNoticeViewModel;
 import cn.sanwu.client.print.ExportCommand;
+import cn.sanwu.client.refused.RefusedView;
+import cn.sanwu.client.refused.RefusedViewModel;
 import cn.sanwu.client.print.PrintPreviewDialog;
 import cn.sanwu.client.print.PrintPreviewViewModel;
 import cn.sanwu.client.print.SheetOptions;
@@ -108,6 +112,12 @@ public final class MainWindow extends BorderPane {
         conflicts.visibleProperty().bind(status.conflictCountProperty().greaterThan(0));
         conflicts.managedProperty().bind(conflicts.visibleProperty());
         conflicts.setOnAction(e -> openConflicts());
+        javafx.scene.control.Hyperlink refusedLink = new javafx.scene.control.Hyperlink();
+        refusedLink.setId("refusedLink");
+        refusedLink.textProperty().bind(status.refusedTextProperty());
+        refusedLink.visibleProperty().bind(status.refusedCountProperty().greaterThan(0));
+        refusedLink.managedProperty().bind(refusedLink.visibleProperty());
+        refusedLink.setOnAction(e -> openRefused());
         Label dataDir = new Label(I18n.t("status.dataDir", ctx.dataDir()));
         dataDir.getStyleClass().add("hint");
         Region spacer = new Region();
@@ -117,20 +127,33 @@ public final class MainWindow extends BorderPane {
         syncMessage.getStyleClass().add("hint");
         javafx.scene.control.Button syncNow = new javafx.scene.control.Button(I18n.t("sync.now"));
         syncNow.setId("syncNow");
-        backgroundSync = new BackgroundSync(ctx.syncService(), runner, ctx.clock()::instant, status::refresh, result -> {
+        javafx.scene.control.Hyperlink enrollLink = new javafx.scene.control.Hyperlink(I18n.t("sync.enrollLink"));
+        enrollLink.setId("enrollLink");
+        enrollLink.setVisible(!ctx.syncService().enrolled());
+        enrollLink.managedProperty().bind(enrollLink.visibleProperty());
+        enrollLink.setOnAction(e -> openEnrollment(enrollLink));
+        backgroundSync = new BackgroundSync(ctx.syncService(), runner, ctx.clock()::instant, () -> {
+            // What is typed goes into the store first: a pull then never meets unsaved typing.
+            flushAll();
+            status.refresh();
+        }, result -> {
             syncMessage.setText(result.message());
             status.refresh();
             checklist.refresh();
+            reloadEditorsOf(result.updatedNotices(), syncMessage);
+            // Enrolled meanwhile (the demo enrolls itself in the background): the link goes away.
+            enrollLink.setVisible(!ctx.syncService().enrolled());
         });
         syncNow.setOnAction(e -> {
             if (!ctx.syncService().enrolled()) {
                 syncMessage.setText(I18n.t("sync.notEnrolled"));
+                openEnrollment(enrollLink);
                 return;
             }
             flushAll();
             backgroundSync.syncNow();
         });
-        HBox statusBar = new HBox(12, sync, conflicts, syncNow, syncMessage, spacer, dataDir);
+        HBox statusBar = new HBox(12, sync, conflicts, refusedLink, syncNow, enrollLink, syncMessage, spacer, dataDir);
         statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(4, 10, 4, 10));
@@ -217,27 +240,16 @@ public final class MainWindow extends BorderPane {
     }
 
     private void openEditor(Notice notice) {
-        CatalogItem item = ctx.catalog().find(notice.content().itemCode()).orElse(null);
-        if (item == null) {
-            error(I18n.t("error.unknownItem", notice.content().itemCode()));
+        NoticeEditorView view = editorView(notice);
+        if (view == null) {
             return;
         }
-        NoticeEditorViewModel vm;
-        try {
-            vm = new NoticeEditorViewModel(ctx.notices(), item, notice, new FxDebounce(Duration.seconds(1.5)), ctx.clock());
-        } catch (RuntimeException e) {
-            // E.g. the previous period's journal cannot be read: say so instead of a silent dead click.
-            error(e);
-            return;
-        }
-        vm.setOnSaved(saved -> status.refresh());
-        NoticeEditorView view = new NoticeEditorView(vm, village.fullName(), onImport);
-        view.setOnPrint(() -> openPrintPreview(view));
-        Tab tab = new Tab(shortTitle(item, notice), view);
+        Tab tab = new Tab(shortTitle(notice), view);
         tab.setOnCloseRequest(e -> {
-            if (!view.flush()) {
-                Alert alert = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("editor.closeUnsaved", vm.saveStateProperty().get()),
-                        ButtonType.CANCEL, ButtonType.OK);
+            NoticeEditorView current = (NoticeEditorView) tab.getContent();
+            if (!current.flush()) {
+                Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                        I18n.t("editor.closeUnsaved", current.viewModel().saveStateProperty().get()), ButtonType.CANCEL, ButtonType.OK);
                 if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
                     e.consume();
                 }
@@ -250,6 +262,49 @@ public final class MainWindow extends BorderPane {
         openEditors.put(notice.id(), tab);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+    }
+
+    /** The editor for a notice, or null (and the reason shown) when it cannot be edited here. */
+    private NoticeEditorView editorView(Notice notice) {
+        CatalogItem item = ctx.catalog().find(notice.content().itemCode()).orElse(null);
+        if (item == null) {
+            error(I18n.t("error.unknownItem", notice.content().itemCode()));
+            return null;
+        }
+        NoticeEditorViewModel vm;
+        try {
+            vm = new NoticeEditorViewModel(ctx.notices(), item, notice, new FxDebounce(Duration.seconds(1.5)), ctx.clock());
+        } catch (RuntimeException e) {
+            // E.g. the previous period's journal cannot be read: say so instead of a silent dead click.
+            error(e);
+            return null;
+        }
+        vm.setOnSaved(saved -> status.refresh());
+        NoticeEditorView view = new NoticeEditorView(vm, village.fullName(), onImport);
+        view.setOnPrint(() -> openPrintPreview(view));
+        return view;
+    }
+
+    /**
+     * A sync wrote newer versions of these notices (only notices with nothing unsynced here are
+     * written; open editors were saved before the sync). An editor open on one of them would only
+     * meet an edit conflict on its next save: it is reloaded in place with the new version.
+     */
+    private void reloadEditorsOf(java.util.List<UUID> updated, javafx.scene.control.Label syncMessage) {
+        for (UUID id : updated) {
+            Tab tab = openEditors.get(id);
+            if (tab == null || !(tab.getContent() instanceof NoticeEditorView old) || !old.flush()) {
+                continue;
+            }
+            runner.run(() -> ctx.notices().find(id), found -> found.ifPresent(notice -> {
+                NoticeEditorView view = editorView(notice);
+                if (view != null && openEditors.get(id) == tab) {
+                    tab.setContent(view);
+                    tab.setText(shortTitle(notice));
+                    syncMessage.setText(I18n.t("sync.editorReloaded", notice.content().title(), notice.revision()));
+                }
+            }), this::error);
+        }
     }
 
     /** "Update the whole board": every notice of a period in one document, previewed first. */
@@ -280,6 +335,18 @@ public final class MainWindow extends BorderPane {
         });
     }
 
+    /** 登记到同步服务器; after success the first sync starts at once and the link goes away. */
+    private void openEnrollment(javafx.scene.Node enrollLink) {
+        String pcName = System.getenv().getOrDefault("COMPUTERNAME", I18n.t("enroll.defaultName"));
+        EnrollmentViewModel vm = new EnrollmentViewModel(ctx.syncService(), runner, village.code(), pcName);
+        vm.setOnEnrolled(() -> {
+            enrollLink.setVisible(false);
+            status.refresh();
+            backgroundSync.syncNow();
+        });
+        EnrollmentDialog.create(getScene() == null ? null : getScene().getWindow(), vm).show();
+    }
+
     /** The sync conflict screen, in its own tab (built on first use). */
     private void openConflicts() {
         for (Tab t : tabs.getTabs()) {
@@ -299,6 +366,26 @@ public final class MainWindow extends BorderPane {
         ConflictView view = new ConflictView(vm);
         Tab tab = new Tab(I18n.t("conflict.tab"), view);
         tab.setId("conflictsTab");
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        vm.refresh();
+    }
+
+    /** 被拒绝的修改, in its own tab (built on first use). */
+    private void openRefused() {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() instanceof RefusedView view) {
+                tabs.getSelectionModel().select(t);
+                view.refresh();
+                return;
+            }
+        }
+        RefusedViewModel vm = new RefusedViewModel(ctx.refused(), runner, cn.sanwu.client.checklist.ChecklistService.CHINA);
+        vm.setOpenEditor(n -> openNotice(n.id()));
+        vm.setAfterChange(status::refresh);
+        RefusedView view = new RefusedView(vm);
+        Tab tab = new Tab(I18n.t("refused.tab"), view);
+        tab.setId("refusedTab");
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         vm.refresh();
@@ -333,9 +420,10 @@ public final class MainWindow extends BorderPane {
         PrintPreviewDialog.open(getScene() == null ? null : getScene().getWindow(), preview, name);
     }
 
-    private static String shortTitle(CatalogItem item, Notice n) {
-        String name = item.nameZh().length() > 10 ? item.nameZh().substring(0, 10) + "…" : item.nameZh();
-        return item.code() + " " + name + " " + n.content().period().code();
+    private String shortTitle(Notice n) {
+        String name = ctx.catalog().find(n.content().itemCode()).map(CatalogItem::nameZh).orElse("");
+        name = name.length() > 10 ? name.substring(0, 10) + "…" : name;
+        return n.content().itemCode() + " " + name + " " + n.content().period().code();
     }
 
     private void fileNotDisclosed(ChecklistEntry entry) {

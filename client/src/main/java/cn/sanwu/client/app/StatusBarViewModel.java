@@ -26,6 +26,8 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper(I18n.t("status.offline.unknown"));
     private final ReadOnlyStringWrapper conflictText = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper conflicts = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper refusedText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper refused = new ReadOnlyIntegerWrapper();
 
     /**
      * @param status read of the store's sync state (runs on the background thread)
@@ -42,6 +44,8 @@ public final class StatusBarViewModel {
             syncText.set(describe(s, zone));
             conflicts.set(s.conflicts());
             conflictText.set(s.conflicts() > 0 ? I18n.t("status.conflicts", s.conflicts()) : "");
+            refused.set(s.rejected());
+            refusedText.set(s.rejected() > 0 ? I18n.t("refused.link", s.rejected()) : "");
         }, e -> syncText.set(I18n.t("status.offline.unknown")));
     }
 
@@ -59,9 +63,6 @@ public final class StatusBarViewModel {
         } else {
             text = I18n.t("status.offline", s.waiting());
         }
-        if (s.rejected() > 0) {
-            text += I18n.t("status.rejected", s.rejected());
-        }
         return text;
     }
 
@@ -76,5 +77,14 @@ public final class StatusBarViewModel {
 
     public ReadOnlyIntegerProperty conflictCountProperty() {
         return conflicts.getReadOnlyProperty();
+    }
+
+    /** "N 项被服务器拒绝", or empty when there are none; a link to the 被拒绝的修改 screen. */
+    public ReadOnlyStringProperty refusedTextProperty() {
+        return refusedText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty refusedCountProperty() {
+        return refused.getReadOnlyProperty();
     }
 }

@@ -42,7 +42,9 @@ public final class OutboxRepository {
      *   <li>the newest entry was sent (in flight, or back to PENDING after a failed request): a new
      *       entry is added whose base is that entry's payload revision — what the server holds once
      *       the earlier entry is applied, which the resend guarantees it will be;</li>
-     *   <li>nothing waits: a new entry with {@code baseRevision}, the revision the change was made on.</li>
+     *   <li>nothing waits: a new entry with {@code baseRevision}, the revision the change was made on —
+     *       unless that revision is one the server refused (REJECTED): then the refused entry's base,
+     *       the revision the server actually holds.</li>
      * </ul>
      */
     public void recordChange(Connection c, UUID mutationId, String entityType, UUID entityId, int baseRevision,
@@ -54,6 +56,12 @@ public final class OutboxRepository {
             delete(c, newest.seq());
         } else if (newest != null) {
             base = PayloadRevision.of(newest.payload());
+        } else {
+            // Built on a revision the server refused: the server still holds the refused entry's base.
+            Entry rejected = newestRejectedEntry(c, entityId);
+            if (rejected != null && PayloadRevision.of(rejected.payload()) == baseRevision) {
+                base = rejected.baseRevision();
+            }
         }
         insertPending(c, mutationId, entityType, entityId, base, payloadJson, now);
     }
@@ -78,6 +86,11 @@ public final class OutboxRepository {
     private Entry newestOpenEntry(Connection c, UUID entityId) throws SQLException {
         List<Entry> open = openEntries(c, entityId);
         return open.isEmpty() ? null : open.getLast();
+    }
+
+    private Entry newestRejectedEntry(Connection c, UUID entityId) throws SQLException {
+        List<Entry> rejected = select(c, "WHERE entity_id = ? AND state = 'REJECTED' ORDER BY seq", entityId);
+        return rejected.isEmpty() ? null : rejected.getLast();
     }
 
     /** The PENDING and SENT entries of one entity, oldest first. */
@@ -174,6 +187,40 @@ public final class OutboxRepository {
             ps.setObject(2, entityId);
             ps.setInt(3, fromBase);
             ps.executeUpdate();
+        }
+    }
+
+    /** A change the server refused, with its reason and when: what the 被拒绝的修改 screen lists. */
+    public record Refused(Entry entry, String message, Instant refusedAt) {
+    }
+
+    /** Every REJECTED entry, oldest first. */
+    public List<Refused> refused(Connection c) throws SQLException {
+        java.util.Map<Long, Refused> why = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, message, finished_at FROM outbox WHERE state = ?")) {
+            ps.setString(1, REJECTED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp at = rs.getTimestamp(3);
+                    why.put(rs.getLong(1), new Refused(null, rs.getString(2), at == null ? null : at.toInstant()));
+                }
+            }
+        }
+        List<Refused> out = new ArrayList<>();
+        for (Entry e : select(c, "WHERE state = ? ORDER BY seq", REJECTED)) {
+            Refused r = why.get(e.seq());
+            out.add(new Refused(e, r == null ? "" : r.message(), r == null ? null : r.refusedAt()));
+        }
+        return out;
+    }
+
+    /** Deletes the entity's REJECTED entries up to {@code seq}: a later change of it superseded them. */
+    public int dropRefused(Connection c, UUID entityId, long upToSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM outbox WHERE entity_id = ? AND state = 'REJECTED' AND seq <= ?")) {
+            ps.setObject(1, entityId);
+            ps.setLong(2, upToSeq);
+            return ps.executeUpdate();
         }
     }
 

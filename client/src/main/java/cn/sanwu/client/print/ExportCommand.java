@@ -4,18 +4,14 @@ import cn.sanwu.client.app.AppContext;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.client.village.VillageProfile;
 import cn.sanwu.model.period.Period;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 
 /**
  * Headless exports for scripted township printing and for tests:
@@ -88,7 +84,11 @@ public final class ExportCommand {
         }
     }
 
-    /** Runs an export; returns the process exit code (0 ok, 2 bad arguments, 4 nothing done). */
+    /**
+     * Runs an export; returns the process exit code: 0 ok, 2 bad arguments or content that cannot
+     * be printed (a bad money cell, unmasked personal data — the place is named), 4 nothing done
+     * (not found, write failure, internal error). Never prints a stack trace.
+     */
     public static int run(AppContext ctx, List<String> rawArgs, PrintStream out, PrintStream err) {
         Args args;
         try {
@@ -113,16 +113,10 @@ public final class ExportCommand {
                 default -> exports.pdf(parseId(args.target()), village, options);
             };
             if (args.command().equals("export-png")) {
-                List<BufferedImage> pages = SheetExports.pngPages(result.pdf());
-                Files.createDirectories(args.out());
-                for (int i = 0; i < pages.size(); i++) {
-                    Path file = args.out().resolve(String.format("page-%02d.png", i + 1));
-                    BufferedImage image = pages.get(i);
-                    writeAtomically(file, tmp -> ImageIO.write(image, "png", tmp.toFile()));
-                }
-                out.printf("已导出 %d 张图片到 %s%n", pages.size(), args.out());
+                int pages = SheetFiles.writePngPages(result.pdf(), args.out());
+                out.printf("已导出 %d 张图片到 %s%n", pages, args.out());
             } else {
-                writeAtomically(args.out(), tmp -> Files.write(tmp, result.pdf()));
+                SheetFiles.writePdf(args.out(), result.pdf());
                 out.printf("已导出 %s：%d 页，%.1f KB，用时 %d 毫秒%n", args.out(), result.pages(), result.pdf().length / 1024.0,
                         (System.nanoTime() - t0) / 1_000_000);
             }
@@ -139,6 +133,13 @@ public final class ExportCommand {
         } catch (IOException | UncheckedIOException e) {
             err.println("写入文件失败：" + e.getMessage());
             return 4;
+        } catch (ArithmeticException e) {
+            err.println("导出失败：金额超出可计算的范围，请检查公告中的金额。");
+            return 4;
+        } catch (RuntimeException e) {
+            // A bug, not the user's input: a clear line instead of a stack trace, nothing written.
+            err.println("导出失败：程序内部错误（" + e.getClass().getSimpleName() + "），没有写入任何文件。请把这行信息告诉技术支持。");
+            return 4;
         }
     }
 
@@ -152,22 +153,5 @@ public final class ExportCommand {
 
     private static Period parsePeriod(String text) {
         return Period.parse(text.strip());
-    }
-
-    @FunctionalInterface
-    private interface Writer {
-        Object write(Path tmp) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".sanwu-export-", ".tmp");
-        try {
-            writer.write(tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -3,9 +3,6 @@ package cn.sanwu.client.print;
 import cn.sanwu.client.i18n.I18n;
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -36,7 +33,6 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import javax.imageio.ImageIO;
 
 /**
  * 打印预览: the pages exactly as they print (rendered from the PDF that is printed and exported),
@@ -90,7 +86,7 @@ public final class PrintPreviewDialog {
         Button png = new Button(I18n.t("print.exportPng"));
         png.setId("printExportPng");
         for (Button b : List.of(print, pdf, png)) {
-            b.disableProperty().bind(vm.busyProperty().or(vm.renderedProperty().isNull()));
+            b.disableProperty().bind(vm.busyProperty().or(vm.workingProperty()).or(vm.renderedProperty().isNull()));
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -99,24 +95,38 @@ public final class PrintPreviewDialog {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(8));
 
-        VBox pages = new VBox(16);
+        // One page on screen at a time, rendered when shown (a long ledger has hundreds of pages).
+        ImageView pageView = new ImageView();
+        pageView.setId("printPageImage");
+        pageView.setPreserveRatio(true);
+        pageView.setStyle("-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.5), 8, 0, 2, 2);");
+        vm.pageImageProperty().addListener((o, a, image) -> pageView.setImage(image == null ? null : toFx(image)));
+        VBox pages = new VBox(16, pageView);
         pages.setId("printPages");
         pages.setAlignment(Pos.TOP_CENTER);
         pages.setPadding(new Insets(16));
         pages.setStyle("-fx-background-color: #808080;");
         ScrollPane scroll = new ScrollPane(pages);
         scroll.setFitToWidth(true);
-        vm.renderedProperty().addListener((o, a, r) -> {
-            pages.getChildren().clear();
-            if (r != null) {
-                for (BufferedImage page : r.pages()) {
-                    ImageView view = new ImageView(toFx(page));
-                    view.setPreserveRatio(true);
-                    view.setStyle("-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.5), 8, 0, 2, 2);");
-                    pages.getChildren().add(view);
-                }
-            }
-        });
+        Button previous = new Button(I18n.t("print.previousPage"));
+        previous.setId("printPreviousPage");
+        previous.setOnAction(e -> vm.showPage(vm.pageIndexProperty().get() - 1));
+        Button next = new Button(I18n.t("print.nextPage"));
+        next.setId("printNextPage");
+        next.setOnAction(e -> vm.showPage(vm.pageIndexProperty().get() + 1));
+        Label pageNo = new Label();
+        pageNo.setId("printPageNo");
+        pageNo.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.renderedProperty().get() == null ? ""
+                : I18n.t("print.pageOf", vm.pageIndexProperty().get() + 1, vm.renderedProperty().get().pdf().pages()),
+                vm.renderedProperty(), vm.pageIndexProperty()));
+        previous.disableProperty().bind(vm.renderedProperty().isNull().or(vm.pageIndexProperty().lessThanOrEqualTo(0)));
+        next.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.renderedProperty().get() == null
+                || vm.pageIndexProperty().get() >= vm.renderedProperty().get().pdf().pages() - 1,
+                vm.renderedProperty(), vm.pageIndexProperty()));
+        HBox pager = new HBox(8, previous, pageNo, next);
+        pager.setAlignment(Pos.CENTER);
+        pager.setPadding(new Insets(4));
+        BorderPane centre = new BorderPane(scroll, pager, null, null, null);
 
         Label status = new Label();
         status.setId("printStatus");
@@ -124,7 +134,7 @@ public final class PrintPreviewDialog {
         status.textProperty().bind(vm.statusProperty());
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(20, 20);
-        progress.visibleProperty().bind(vm.busyProperty());
+        progress.visibleProperty().bind(vm.busyProperty().or(vm.workingProperty()));
         Button close = new Button(I18n.t("print.close"));
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
@@ -138,7 +148,7 @@ public final class PrintPreviewDialog {
         pdf.setOnAction(e -> exportPdf(stage, vm, suggestedName));
         png.setOnAction(e -> exportPng(stage, vm));
 
-        BorderPane root = new BorderPane(scroll, toolbar, null, bottom, null);
+        BorderPane root = new BorderPane(centre, toolbar, null, bottom, null);
         root.setId("printPreview");
         Scene scene = new Scene(root, 1000, 760);
         if (owner != null && owner.getScene() != null) {
@@ -162,35 +172,64 @@ public final class PrintPreviewDialog {
 
     private static void print(Stage stage, PrintPreviewViewModel vm) {
         PrintPreviewViewModel.Rendered r = vm.renderedProperty().get();
+        if (r == null) {
+            return;
+        }
         Printer printer = Printer.getDefaultPrinter();
-        PrinterJob job = printer == null ? null : PrinterJob.createPrinterJob(printer);
+        boolean noDefault = printer == null;
+        if (noDefault) {
+            // Printers installed but none chosen as default: offer the first; the dialog lets the clerk pick.
+            printer = Printer.getAllPrinters().stream().findFirst().orElse(null);
+            if (printer == null) {
+                vm.report(I18n.t("print.noPrinter"));
+                return;
+            }
+        }
+        PrinterJob job = PrinterJob.createPrinterJob(printer);
         if (job == null) {
-            vm.report(I18n.t("print.noPrinter"));
+            vm.report(I18n.t(noDefault ? "print.noDefaultPrinter" : "print.cannotStart", printer.getName()));
             return;
         }
         if (!job.showPrintDialog(stage)) {
             job.cancelJob();
             return;
         }
-        Paper chosen = vm.paperProperty().get();
-        javafx.print.Paper fxPaper = chosen == Paper.A3_LANDSCAPE ? javafx.print.Paper.A3 : javafx.print.Paper.A4;
-        PageOrientation orientation = chosen == Paper.A4_PORTRAIT ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE;
+        // The paper the document was rendered for, not whatever the chooser shows now.
+        Paper rendered = r.options().paper();
+        javafx.print.Paper fxPaper = rendered == Paper.A3_LANDSCAPE ? javafx.print.Paper.A3 : javafx.print.Paper.A4;
+        PageOrientation orientation = rendered == Paper.A4_PORTRAIT ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE;
         PageLayout layout = job.getPrinter().createPageLayout(fxPaper, orientation, Printer.MarginType.HARDWARE_MINIMUM);
-        // Print from a sharper rendering than the preview: ~200 dpi.
-        List<BufferedImage> pages = SheetExports.renderPages(r.pdf().pdf(), 2.8f);
-        boolean ok = true;
-        for (BufferedImage page : pages) {
-            ImageView view = new ImageView(toFx(page));
-            view.setPreserveRatio(true);
-            view.setFitWidth(layout.getPrintableWidth());
-            view.setFitHeight(layout.getPrintableHeight());
-            ok &= job.printPage(layout, view);
-        }
-        if (ok && job.endJob()) {
-            vm.report(I18n.t("print.sent", pages.size(), job.getPrinter().getName()));
-        } else {
-            vm.report(I18n.t("print.printFailed", String.valueOf(job.getJobStatus())));
-        }
+        vm.print(new PrintPreviewViewModel.PrintTarget() {
+            @Override
+            public boolean printPage(BufferedImage page) {
+                // Off the FX thread: allowed for a node that is in no scene (PrinterJob#printPage).
+                ImageView view = new ImageView(toFx(page));
+                view.setPreserveRatio(true);
+                view.setFitWidth(layout.getPrintableWidth());
+                view.setFitHeight(layout.getPrintableHeight());
+                return job.printPage(layout, view);
+            }
+
+            @Override
+            public boolean finish() {
+                return job.endJob();
+            }
+
+            @Override
+            public void cancel() {
+                job.cancelJob();
+            }
+
+            @Override
+            public String printerName() {
+                return job.getPrinter().getName();
+            }
+
+            @Override
+            public String status() {
+                return String.valueOf(job.getJobStatus());
+            }
+        });
     }
 
     private static void exportPdf(Stage stage, PrintPreviewViewModel vm, String suggestedName) {
@@ -199,14 +238,8 @@ public final class PrintPreviewDialog {
         chooser.setInitialFileName(suggestedName + ".pdf");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
         File file = chooser.showSaveDialog(stage);
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.write(file.toPath(), vm.renderedProperty().get().pdf().pdf());
-            vm.report(I18n.t("print.exported", file));
-        } catch (IOException e) {
-            vm.report(I18n.t("print.writeFailed", e.getMessage()));
+        if (file != null) {
+            vm.exportPdf(file.toPath());
         }
     }
 
@@ -214,18 +247,8 @@ public final class PrintPreviewDialog {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(I18n.t("print.exportPng"));
         File dir = chooser.showDialog(stage);
-        if (dir == null) {
-            return;
-        }
-        try {
-            List<BufferedImage> pages = SheetExports.pngPages(vm.renderedProperty().get().pdf().pdf());
-            for (int i = 0; i < pages.size(); i++) {
-                Path file = dir.toPath().resolve(String.format("page-%02d.png", i + 1));
-                ImageIO.write(pages.get(i), "png", file.toFile());
-            }
-            vm.report(I18n.t("print.exportedImages", pages.size(), dir));
-        } catch (IOException | RuntimeException e) {
-            vm.report(I18n.t("print.writeFailed", e.getMessage()));
+        if (dir != null) {
+            vm.exportPng(dir.toPath());
         }
     }
 }

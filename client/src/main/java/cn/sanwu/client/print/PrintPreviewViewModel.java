@@ -4,13 +4,18 @@ import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.client.task.BackgroundRunner;
 import java.awt.image.BufferedImage;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,16 +25,39 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Print preview state: the chosen paper, large print and posting window; the PDF made from them
- * and its pages as pictures. The preview shows exactly the pages that print and export, because
- * they are rendered from that same PDF. Rendering runs in the background; a newer request wins.
+ * and the picture of the page on screen. The preview shows exactly the pages that print and
+ * export, because they are rendered from that same PDF — one page at a time, so a 350-page ledger
+ * does not need gigabytes of bitmaps. Rendering, printing and exporting run in the background; a
+ * newer request wins. Invalid options clear the document, so nothing stale can be printed.
  */
 public final class PrintPreviewViewModel {
 
     /** Preview pictures: pixels per PDF point (about 100 dpi, sharp on an office monitor). */
     public static final float PREVIEW_SCALE = 1.4f;
+    /** Printing renders pages at about 200 dpi: sharper than the preview. */
+    public static final float PRINT_SCALE = 2.8f;
 
-    /** The pages and the document they came from. */
-    public record Rendered(SheetPdfWriter.Result pdf, List<BufferedImage> pages) {
+    /** The document and the options it was made with (printing uses its paper, not the chooser's). */
+    public record Rendered(SheetPdfWriter.Result pdf, SheetOptions options) {
+    }
+
+    private record Made(Rendered rendered, BufferedImage firstPage) {
+    }
+
+    /** Where printed pages go: the system printer job in the app, a recorder in tests. */
+    public interface PrintTarget {
+        /** Prints one page; false when the printer refused it. */
+        boolean printPage(BufferedImage page);
+
+        /** Ends the job after the last page; false when the printer did not accept it. */
+        boolean finish();
+
+        /** Gives up the job, so nothing half-printed stays queued. */
+        void cancel();
+
+        String printerName();
+
+        String status();
     }
 
     private final Function<SheetOptions, SheetPdfWriter.Result> source;
@@ -39,12 +67,16 @@ public final class PrintPreviewViewModel {
     private final ObjectProperty<LocalDate> postingFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> postingTo = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Rendered> rendered = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper pageIndex = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<BufferedImage> pageImage = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final LocalDate printDate;
     private final String baseUrl;
     private final String preparedBy;
     private int generation;
+    private int pageGeneration;
 
     public PrintPreviewViewModel(Function<SheetOptions, SheetPdfWriter.Result> source, BackgroundRunner runner,
             LocalDate printDate, String baseUrl, String preparedBy) {
@@ -67,40 +99,149 @@ public final class PrintPreviewViewModel {
                 preparedBy);
     }
 
-    /** (Re)builds the PDF and its page pictures for the current options. */
+    /** (Re)builds the PDF for the current options and shows its first page. */
     public void refresh() {
+        int mine = ++generation;
         SheetOptions options;
         try {
             options = options();
         } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
+            clear(e.getMessage());
             return;
         }
-        int mine = ++generation;
         busy.set(true);
         status.set(I18n.t("print.rendering"));
         runner.run(() -> {
             SheetPdfWriter.Result pdf = source.apply(options);
-            return new Rendered(pdf, SheetExports.renderPages(pdf.pdf(), PREVIEW_SCALE));
+            try (SheetPageImages pages = SheetPageImages.open(pdf.pdf())) {
+                return new Made(new Rendered(pdf, options), pages.render(0, PREVIEW_SCALE));
+            }
         }, done -> {
             if (mine != generation) {
                 return; // a newer choice is being rendered
             }
             busy.set(false);
-            rendered.set(done);
-            String summary = I18n.t("print.summary", done.pdf().pages(), String.format("%.1f", done.pdf().pdf().length / 1024.0),
-                    paper.get().nameZh());
-            if (!done.pdf().missingCharacters().isEmpty()) {
-                summary += "　" + I18n.t("print.missingGlyphs", String.join("、", done.pdf().missingCharacters()));
+            Rendered r = done.rendered();
+            ++pageGeneration;
+            rendered.set(r);
+            pageIndex.set(0);
+            pageImage.set(done.firstPage());
+            String summary = I18n.t("print.summary", r.pdf().pages(), String.format("%.1f", r.pdf().pdf().length / 1024.0),
+                    r.options().paper().nameZh());
+            if (!r.pdf().missingCharacters().isEmpty()) {
+                summary += "　" + I18n.t("print.missingGlyphs", String.join("、", r.pdf().missingCharacters()));
             }
             status.set(summary);
         }, error -> {
-            if (mine != generation) {
-                return;
+            if (mine == generation) {
+                clear(message(error));
             }
-            busy.set(false);
-            status.set(error instanceof StoreException se ? se.userMessage()
-                    : I18n.t("print.failed", error.getMessage() == null ? error.toString() : error.getMessage()));
+        });
+    }
+
+    /** No document: the buttons disable, the page goes blank, and in-flight renderings are ignored. */
+    private void clear(String message) {
+        ++generation;
+        ++pageGeneration;
+        busy.set(false);
+        rendered.set(null);
+        pageImage.set(null);
+        pageIndex.set(0);
+        status.set(message);
+    }
+
+    private static String message(Throwable error) {
+        return error instanceof StoreException se ? se.userMessage()
+                : I18n.t("print.failed", error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+    }
+
+    /** Shows page {@code index} (from 0, clamped to the document), rendered in the background. */
+    public void showPage(int index) {
+        Rendered r = rendered.get();
+        if (r == null) {
+            return;
+        }
+        int page = Math.max(0, Math.min(index, r.pdf().pages() - 1));
+        int mine = ++pageGeneration;
+        pageIndex.set(page);
+        runner.run(() -> {
+            try (SheetPageImages pages = SheetPageImages.open(r.pdf().pdf())) {
+                return pages.render(page, PREVIEW_SCALE);
+            }
+        }, image -> {
+            if (mine == pageGeneration) {
+                pageImage.set(image);
+            }
+        }, error -> {
+            if (mine == pageGeneration) {
+                status.set(message(error));
+            }
+        });
+    }
+
+    /**
+     * Prints the rendered document page by page in the background (one bitmap at a time). A page
+     * the printer refuses, or any failure, cancels the job.
+     */
+    public void print(PrintTarget target) {
+        Rendered r = rendered.get();
+        if (r == null) {
+            target.cancel();
+            return;
+        }
+        inBackground(() -> {
+            try (SheetPageImages pages = SheetPageImages.open(r.pdf().pdf())) {
+                for (int i = 0; i < pages.pageCount(); i++) {
+                    if (!target.printPage(pages.render(i, PRINT_SCALE))) {
+                        throw new IllegalStateException(target.status());
+                    }
+                }
+            }
+            if (!target.finish()) {
+                throw new IllegalStateException(target.status());
+            }
+            return I18n.t("print.sent", r.pdf().pages(), target.printerName());
+        }, error -> {
+            target.cancel();
+            status.set(I18n.t("print.printFailed", error.getMessage() == null ? error.getClass().getSimpleName()
+                    : error.getMessage()));
+        });
+    }
+
+    /** Writes the rendered PDF atomically (temporary file, then rename). */
+    public void exportPdf(Path file) {
+        Rendered r = rendered.get();
+        if (r != null) {
+            inBackground(() -> {
+                SheetFiles.writePdf(file, r.pdf().pdf());
+                return I18n.t("print.exported", file);
+            }, this::writeFailed);
+        }
+    }
+
+    /** Writes page-01.png … into {@code dir}, page by page, removing pages left by a longer earlier export. */
+    public void exportPng(Path dir) {
+        Rendered r = rendered.get();
+        if (r != null) {
+            inBackground(() -> I18n.t("print.exportedImages", SheetFiles.writePngPages(r.pdf().pdf(), dir), dir),
+                    this::writeFailed);
+        }
+    }
+
+    private void writeFailed(Throwable error) {
+        Throwable cause = error instanceof UncheckedIOException u ? u.getCause() : error;
+        status.set(I18n.t("print.writeFailed", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+    }
+
+    private void inBackground(Callable<String> work, Consumer<Throwable> onError) {
+        working.set(true);
+        status.set(I18n.t("print.working"));
+        runner.run(work, done -> {
+            working.set(false);
+            status.set(done);
+        }, error -> {
+            working.set(false);
+            onError.accept(error);
         });
     }
 
@@ -124,8 +265,24 @@ public final class PrintPreviewViewModel {
         return rendered.getReadOnlyProperty();
     }
 
+    /** Index (from 0) of the page on screen. */
+    public ReadOnlyIntegerProperty pageIndexProperty() {
+        return pageIndex.getReadOnlyProperty();
+    }
+
+    /** Picture of the page on screen; null while there is no document. */
+    public ReadOnlyObjectProperty<BufferedImage> pageImageProperty() {
+        return pageImage.getReadOnlyProperty();
+    }
+
+    /** A document is being made. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** Printing or an export is running. */
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -17,9 +17,13 @@ import java.util.List;
  * @param qrUrl       what the QR code encodes: the public page, with notice id and content hash
  * @param reference   short id and hash printed next to the QR for people without a phone
  * @param draft       prints the 草稿·未审核 watermark
+ * @param publicNumbers numbers the village publishes on purpose (the configured 监督电话): the
+ *                    only digits the last-line privacy check ({@link SheetPrivacyCheck}) lets
+ *                    pass, and only in the footer
  */
 public record Sheet(String heading, String title, List<String> infoLines, List<String> paragraphs, List<Table> tables,
-        List<String> totals, List<String> footerLines, String qrUrl, String reference, boolean draft) {
+        List<String> totals, List<String> footerLines, String qrUrl, String reference, boolean draft,
+        List<String> publicNumbers) {
 
     public Sheet {
         infoLines = List.copyOf(infoLines);
@@ -27,6 +31,7 @@ public record Sheet(String heading, String title, List<String> infoLines, List<S
         tables = List.copyOf(tables);
         totals = List.copyOf(totals);
         footerLines = List.copyOf(footerLines);
+        publicNumbers = List.copyOf(publicNumbers);
     }
 
     /** How a column behaves in page subtotals and carried rows (承前页/过次页). */

@@ -68,20 +68,23 @@ public final class SheetComposer {
         if (c.recipients() != null) {
             recipients(c.recipients(), tables, totals);
         }
-        for (NoticeTable t : c.tables()) {
-            generic(t, tables, totals);
+        for (int i = 0; i < c.tables().size(); i++) {
+            generic(c.tables().get(i), i + 1, tables, totals);
         }
         List<String> footer = new ArrayList<>();
-        String phone = village.supervisionPhone() == null || village.supervisionPhone().isBlank() ? "（未设置）"
-                : village.supervisionPhone();
+        boolean phoneSet = village.supervisionPhone() != null && !village.supervisionPhone().isBlank();
+        String phone = phoneSet ? village.supervisionPhone().strip() : "（未设置）";
         footer.add("监督电话：" + phone + "　　对公开内容有疑问，可扫码提问或反映问题");
-        footer.add("经办人：" + blankOr(options.preparedBy()) + "　　制表人：" + blankOr(options.preparedBy())
+        // The clerk's name is typed text like any other: masked, so a number typed into it cannot print.
+        String preparedBy = blankOr(Masking.freeText(options.preparedBy()));
+        footer.add("经办人：" + preparedBy + "　　制表人：" + preparedBy
                 + "　　打印日期：" + date(options.printDate()));
         String url = options.publicBaseUrl() + "/n/" + notice.id() + "?h=" + hash;
         String reference = "编号 " + notice.id() + "　第 " + notice.revision() + " 版　内容指纹 " + hash.toString().substring(0,
                 Math.min(hash.toString().length(), 23));
         boolean draft = !approved(notice.status());
-        return new Sheet(heading, c.title(), info, paragraphs, tables, totals, footer, url, reference, draft);
+        return new Sheet(heading, c.title(), info, paragraphs, tables, totals, footer, url, reference, draft,
+                phoneSet ? List.of(phone) : List.of());
     }
 
     private static String blankOr(String s) {
@@ -140,7 +143,13 @@ public final class SheetComposer {
                 + both(list.totalAmountFen()));
     }
 
-    private static void generic(NoticeTable t, List<Table> tables, List<String> totals) {
+    /**
+     * A generic table. Cells beyond the last column are refused (never silently dropped); a money
+     * cell that is not a number of fen is refused with its table, row and column named. The
+     * content is already masked here, so a bad value is quoted masked.
+     */
+    private static void generic(NoticeTable t, int tableNo, List<Table> tables, List<String> totals) {
+        String where = "第 " + tableNo + " 个表格" + (t.caption().isBlank() ? "" : "“" + t.caption() + "”");
         List<Column> cols = new ArrayList<>();
         for (TableColumn tc : t.columns()) {
             cols.add(switch (tc.type()) {
@@ -153,16 +162,31 @@ public final class SheetComposer {
         long[] sums = new long[cols.size()];
         boolean anyMoney = false;
         List<Row> rows = new ArrayList<>();
-        for (List<String> raw : t.rows()) {
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> raw = t.rows().get(r);
+            for (int extra = cols.size(); extra < raw.size(); extra++) {
+                if (raw.get(extra) != null && !raw.get(extra).isBlank()) {
+                    throw new IllegalArgumentException(where + "第 " + (r + 1) + " 行有 " + raw.size() + " 个单元格，但表格只有 "
+                            + cols.size() + " 列；多出的内容（“" + raw.get(extra) + "”）不会被打印。请在编辑页补上列或删除多余内容。");
+                }
+            }
+            if (cols.isEmpty()) {
+                continue; // a row of blank cells in a table without columns: nothing to print
+            }
             List<String> cells = new ArrayList<>();
             long[] amounts = new long[cols.size()];
             for (int i = 0; i < cols.size(); i++) {
-                String v = i < raw.size() ? raw.get(i) : "";
+                String v = i < raw.size() && raw.get(i) != null ? raw.get(i) : "";
                 ColumnType type = t.columns().get(i).type();
                 if (type == ColumnType.MONEY_FEN && !v.isBlank()) {
-                    long fen = parseFen(v);
+                    String place = where + "第 " + (r + 1) + " 行“" + cols.get(i).title() + "”列";
+                    long fen = parseFen(v, place);
                     amounts[i] = fen;
-                    sums[i] = Math.addExact(sums[i], fen);
+                    try {
+                        sums[i] = Math.addExact(sums[i], fen);
+                    } catch (ArithmeticException e) {
+                        throw new IllegalArgumentException(place + "：金额合计超出可计算的范围，请检查金额。", e);
+                    }
                     anyMoney = true;
                     // Expense publicity shows each amount in 小写 and 大写 (DOMAIN.md); the cell wraps to two lines.
                     cells.add(MoneyFormat.grouped(fen) + "\n" + ChineseUppercase.orTooLarge(fen));
@@ -180,12 +204,13 @@ public final class SheetComposer {
         }
     }
 
-    /** Money cells of generic tables hold fen as digits (ColumnType.MONEY_FEN); bad cells print as 0 nowhere: they fail loudly. */
-    private static long parseFen(String v) {
+    /** Money cells of generic tables hold fen as digits (ColumnType.MONEY_FEN); bad cells never print as 0: they fail loudly. */
+    private static long parseFen(String v, String place) {
         try {
             return Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("金额格式错误：“" + v + "”", e);
+            throw new IllegalArgumentException(place + "的金额格式错误：“" + Masking.freeText(v)
+                    + "”（应为以分为单位的整数，如 123456 表示 1,234.56 元）", e);
         }
     }
 

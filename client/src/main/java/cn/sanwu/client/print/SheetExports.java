@@ -12,17 +12,11 @@ import cn.sanwu.model.notice.Notice;
 import cn.sanwu.model.notice.NoticeStatus;
 import cn.sanwu.model.period.Period;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * The exports a clerk or a township script asks for: one notice as PDF, PNG pages for the
@@ -92,24 +86,17 @@ public final class SheetExports {
         return SheetPdfWriter.write(sheets, options);
     }
 
-    /** Renders every page of a PDF at the phone scale (A4 portrait = {@link #PHONE_WIDTH_PX} wide). */
+    /**
+     * Every page of a PDF at the phone scale, all in memory: for short documents and tests only.
+     * Exports and printing go page by page ({@link SheetPageImages}, {@link SheetFiles#writePngPages}).
+     */
     public static List<BufferedImage> pngPages(byte[] pdf) {
-        return renderPages(pdf, PHONE_WIDTH_PX / Paper.A4_PORTRAIT.widthPt());
-    }
-
-    /** Renders every page at {@code scale} pixels per point (the print preview uses this too). */
-    public static List<BufferedImage> renderPages(byte[] pdf, float scale) {
-        synchronized (SheetFonts.LOCK) {
-            try (PDDocument doc = Loader.loadPDF(pdf)) {
-                PDFRenderer renderer = new PDFRenderer(doc);
-                List<BufferedImage> pages = new ArrayList<>();
-                for (int i = 0; i < doc.getNumberOfPages(); i++) {
-                    pages.add(renderer.renderImage(i, scale, ImageType.RGB));
-                }
-                return pages;
-            } catch (IOException e) {
-                throw new UncheckedIOException("PDF渲染失败：" + e.getMessage(), e);
+        try (SheetPageImages pages = SheetPageImages.open(pdf)) {
+            List<BufferedImage> images = new ArrayList<>();
+            for (int i = 0; i < pages.pageCount(); i++) {
+                images.add(pages.renderForPhone(i));
             }
+            return images;
         }
     }
 }

@@ -1,26 +1,26 @@
 package cn.sanwu.client.print;
 
-import cn.sanwu.client.print.Sheet.Align;
-import cn.sanwu.client.print.Sheet.Carry;
-import cn.sanwu.client.print.Sheet.Column;
-import cn.sanwu.client.print.Sheet.Row;
 import cn.sanwu.client.print.Sheet.Table;
-import cn.sanwu.model.money.MoneyFormat;
 import java.awt.Color;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Lays a {@link Sheet} out on pages: heading, info lines, body, tables split across pages with
- * the header repeated and 本页小计 / 过次页 / 承前页 rows, totals, and the 村务监督委员会 opinion
- * box. Nothing is cut: text wraps, and a row taller than a page continues on the next one. The
- * footer (QR, 监督电话, page x / y) is drawn by {@link SheetPdfWriter} in the space reserved here.
+ * Lays a {@link Sheet} out on pages: heading, info lines, body, tables ({@link SheetTableLayout}),
+ * totals, and the 村务监督委员会 opinion box. Nothing is cut: text wraps, and a row taller than a
+ * page continues on the next one. The footer (QR, 监督电话, page x / y) is wrapped here and drawn
+ * by {@link SheetPdfWriter} in the space reserved for it.
  */
 final class SheetLayout {
 
     static final Color HEADER_FILL = new Color(235, 235, 235);
     static final Color CARRY_FILL = new Color(246, 246, 246);
+    /** Marks text cut short where it cannot fit (an absurdly long column title or footer). */
+    static final String CLIPPED = "…";
+    /** Footer lines beyond this are clipped: the footer must leave the page for the content. */
+    static final int MAX_FOOTER_LINES = 8;
+    /** Punctuation that must not start a line (禁则). */
+    private static final String CLOSING = "，。、；：？！）》」』”’】〕〉,.;:?!)]}";
 
     /** Font sizes and spacing in points for one paper and print size. */
     record Metrics(float margin, float heading, float title, float info, float body, float table, float footer,
@@ -38,37 +38,65 @@ final class SheetLayout {
             return size * 1.45f;
         }
 
-        /** Height kept free at the bottom of every page for the footer. */
-        float footerHeight() {
-            return Math.max(qr + lead(footer) + 4, 4 * lead(footer) + 4);
+        /** Distance between footer text lines. */
+        float footerLead() {
+            return lead(footer) * 1.1f;
+        }
+
+        /** Height kept free at the bottom of every page for a footer of {@code lines} text lines. */
+        float footerHeight(int lines) {
+            return Math.max(qr + lead(footer) + 4, lines * footerLead() + lead(footer) * 1.2f + 4);
         }
     }
 
     private final Sheet sheet;
-    private final Paper paper;
-    private final SheetFonts.DocumentFonts fonts;
-    private final Metrics m;
-    private final float left;
-    private final float right;
-    private final float top;
-    private final float bottom;
+    final SheetFonts.DocumentFonts fonts;
+    final Metrics m;
+    final float left;
+    final float right;
+    final float top;
+    final float bottom;
+    private final List<String> footer;
+    private final float footerTop;
     private final List<PageOps> pages = new ArrayList<>();
-    private PageOps page;
-    private float y;
+    PageOps page;
+    float y;
 
     SheetLayout(Sheet sheet, Paper paper, boolean large, SheetFonts.DocumentFonts fonts) {
         this.sheet = sheet;
-        this.paper = paper;
         this.fonts = fonts;
         this.m = Metrics.of(paper, large);
         this.left = m.margin();
         this.right = paper.widthPt() - m.margin();
         this.top = paper.heightPt() - m.margin();
-        this.bottom = m.margin() + m.footerHeight() + 6;
+        this.footer = wrapFooter();
+        this.footerTop = m.margin() + m.footerHeight(footer.size());
+        this.bottom = footerTop + 6;
     }
 
     Metrics metrics() {
         return m;
+    }
+
+    /** The footer's text lines, wrapped to the space left of the QR code (and clipped if absurd). */
+    List<String> footerLines() {
+        return footer;
+    }
+
+    /** Where the footer's rule is drawn; everything above it is content. */
+    float footerTop() {
+        return footerTop;
+    }
+
+    private List<String> wrapFooter() {
+        float width = right - m.qr() - 8 - left;
+        List<String> lines = new ArrayList<>();
+        List<String> texts = new ArrayList<>(sheet.footerLines());
+        texts.add(sheet.reference());
+        for (String text : texts) {
+            lines.addAll(wrap(fonts.printable(text), width, false, m.footer(), 0));
+        }
+        return clip(lines, MAX_FOOTER_LINES, width, false, m.footer());
     }
 
     List<PageOps> layout() {
@@ -87,7 +115,7 @@ final class SheetLayout {
         }
         for (Table t : sheet.tables()) {
             y -= m.lead(m.table()) * 0.4f;
-            table(t);
+            new SheetTableLayout(this, t).layout();
         }
         if (!sheet.totals().isEmpty()) {
             y -= m.lead(m.body()) * 0.4f;
@@ -99,21 +127,32 @@ final class SheetLayout {
         return pages;
     }
 
-    private void newPage(boolean continuation) {
+    /** Height the “（续）” heading takes at the top of a continuation page. */
+    float continuationHeight() {
+        return m.lead(m.info()) * 1.3f;
+    }
+
+    /** Content height of a fresh continuation page. */
+    float freshPageSpace() {
+        return top - bottom - continuationHeight();
+    }
+
+    void newPage(boolean continuation) {
         page = new PageOps();
         pages.add(page);
         y = top;
         if (continuation) {
+            // One line only, clipped: a continuation heading that filled the page would leave no room, forever.
             String cont = fonts.printable("（续）" + sheet.heading());
-            for (String line : wrap(cont, right - left, false, m.info(), 0)) {
-                y -= m.lead(m.info());
-                page.text(left, y, line, false, m.info());
-            }
+            List<String> line = clip(wrap(cont, right - left, false, m.info(), 0), 1, right - left, false, m.info());
+            y -= m.lead(m.info());
+            page.text(left, y, line.getFirst(), false, m.info());
             y -= m.lead(m.info()) * 0.3f;
         }
     }
 
-    private void ensure(float height) {
+    /** Starts a new page unless {@code height} still fits on this one. */
+    void ensure(float height) {
         if (y - height < bottom) {
             newPage(true);
         }
@@ -128,7 +167,12 @@ final class SheetLayout {
         }
     }
 
-    private void paragraph(String text, boolean bold, float size, int indentChars) {
+    /** Height a paragraph will take. */
+    float paragraphHeight(String text, boolean bold, float size) {
+        return wrap(fonts.printable(text), right - left, bold, size, 0).size() * m.lead(size);
+    }
+
+    void paragraph(String text, boolean bold, float size, int indentChars) {
         float indent = indentChars * size;
         List<String> lines = wrap(fonts.printable(text), right - left, bold, size, indent);
         for (int i = 0; i < lines.size(); i++) {
@@ -140,7 +184,9 @@ final class SheetLayout {
 
     /**
      * Breaks printable text into lines no wider than {@code width}; any character may end a line
-     * (Chinese has no spaces to break at), except that closing punctuation stays on its line.
+     * (Chinese has no spaces to break at), but closing punctuation does not start one: the
+     * character before it moves down with it. A run of closing punctuation longer than a line
+     * (200 “。”) still breaks, so every line fits.
      */
     List<String> wrap(String text, float width, boolean bold, float size, float firstIndent) {
         if (text.indexOf('\n') >= 0) {
@@ -153,10 +199,6 @@ final class SheetLayout {
             return all;
         }
         List<String> lines = new ArrayList<>();
-        if (text.isEmpty()) {
-            lines.add("");
-            return lines;
-        }
         StringBuilder line = new StringBuilder();
         float used = firstIndent;
         for (int i = 0; i < text.length(); ) {
@@ -164,10 +206,20 @@ final class SheetLayout {
             String ch = new String(Character.toChars(cp));
             i += ch.length();
             float w = fonts.width(ch, bold, size);
-            if (used + w > width && !line.isEmpty() && !"，。、；：？！）》」』".contains(ch)) {
+            if (used + w > width && !line.isEmpty()) {
+                int lastCp = line.codePointBefore(line.length());
+                String last = new String(Character.toChars(lastCp));
+                boolean pushDown = CLOSING.contains(ch) && !CLOSING.contains(last) && line.length() > last.length();
+                if (pushDown) {
+                    line.setLength(line.length() - last.length());
+                }
                 lines.add(line.toString());
                 line.setLength(0);
                 used = 0;
+                if (pushDown) {
+                    line.append(last);
+                    used = fonts.width(last, bold, size);
+                }
             }
             line.append(ch);
             used += w;
@@ -176,192 +228,18 @@ final class SheetLayout {
         return lines;
     }
 
-    // ---- tables ----
-
-    private float[] columnWidths(Table t) {
-        float total = 0;
-        for (Column c : t.columns()) {
-            total += c.weight();
+    /** At most {@code max} lines; if cut, the last kept line ends with {@link #CLIPPED} within {@code width}. */
+    List<String> clip(List<String> lines, int max, float width, boolean bold, float size) {
+        if (lines.size() <= max) {
+            return lines;
         }
-        float[] w = new float[t.columns().size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (right - left) * t.columns().get(i).weight() / total;
+        List<String> kept = new ArrayList<>(lines.subList(0, Math.max(1, max)));
+        String last = kept.getLast();
+        while (!last.isEmpty() && fonts.width(last + CLIPPED, bold, size) > width) {
+            last = last.substring(0, last.offsetByCodePoints(last.length(), -1));
         }
-        return w;
-    }
-
-    private List<List<String>> wrapCells(List<String> cells, float[] widths, boolean bold) {
-        List<List<String>> out = new ArrayList<>();
-        for (int i = 0; i < widths.length; i++) {
-            String cell = i < cells.size() ? cells.get(i) : "";
-            out.add(wrap(printableKeepingLineBreaks(cell), widths[i] - 2 * m.pad(), bold, m.table(), 0));
-        }
-        return out;
-    }
-
-    private String printableKeepingLineBreaks(String cell) {
-        String[] parts = cell.split("\n", -1);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            b.append(i == 0 ? "" : "\n").append(fonts.printable(parts[i]));
-        }
-        return b.toString();
-    }
-
-    private float rowHeight(int lines) {
-        return lines * m.lead(m.table()) + 2 * m.pad();
-    }
-
-    private static int maxLines(List<List<String>> cells) {
-        int n = 1;
-        for (List<String> c : cells) {
-            n = Math.max(n, c.size());
-        }
-        return n;
-    }
-
-    private void table(Table t) {
-        float[] widths = columnWidths(t);
-        List<String> headerTitles = t.columns().stream().map(Column::title).toList();
-        List<List<String>> header = wrapCells(headerTitles, widths, true);
-        float headerHeight = rowHeight(maxLines(header));
-        float carryHeight = rowHeight(1);
-        boolean carried = t.carried();
-        if (!t.caption().isBlank()) {
-            ensure(m.lead(m.info()) + headerHeight + carryHeight);
-            paragraph(t.caption(), true, m.info(), 0);
-            y -= 2;
-        }
-        ensure(headerHeight + carryHeight * 3);
-        drawRow(header, widths, headerHeight, t.columns(), true, HEADER_FILL);
-        if (t.rows().isEmpty()) {
-            String empty = t.emptyText().isBlank() ? "（本期无数据）" : t.emptyText();
-            List<List<String>> cells = new ArrayList<>();
-            cells.add(List.of(fonts.printable(empty)));
-            drawRow(cells, new float[] {right - left}, carryHeight, List.of(new Column("", 1, Align.CENTER, Carry.NONE)),
-                    false, null);
-            return;
-        }
-        int n = widths.length;
-        long[] pageSums = new long[n];
-        long[] runningSums = new long[n];
-        String[] lastValues = new String[n];
-        Arrays.fill(lastValues, "");
-        boolean spansPages = false;
-        float reserve = carried ? 2 * carryHeight : 0;
-        for (Row row : t.rows()) {
-            List<List<String>> cells = wrapCells(row.cells(), widths, false);
-            int lines = maxLines(cells);
-            int from = 0;
-            boolean counted = false;
-            while (from < lines) {
-                int fit = (int) Math.floor((y - bottom - reserve - 2 * m.pad()) / m.lead(m.table()));
-                int remaining = lines - from;
-                boolean wholeRowFitsOnFreshPage = rowHeight(remaining) <= top - bottom - headerHeight - 3 * carryHeight
-                        - m.lead(m.info()) * 2;
-                if (fit < remaining && (wholeRowFitsOnFreshPage || fit < 1)) {
-                    // Break the page before this row: close the page with its subtotal and the carried
-                    // totals, then repeat the header and bring the totals forward.
-                    if (carried) {
-                        drawCarryRow("本页小计", pageSums, null, t.columns(), widths, carryHeight);
-                        drawCarryRow("过次页", runningSums, lastValues, t.columns(), widths, carryHeight);
-                    }
-                    newPage(true);
-                    drawRow(header, widths, headerHeight, t.columns(), true, HEADER_FILL);
-                    if (carried) {
-                        drawCarryRow("承前页", runningSums, lastValues, t.columns(), widths, carryHeight);
-                    }
-                    Arrays.fill(pageSums, 0);
-                    spansPages = true;
-                    continue;
-                }
-                int take = Math.min(remaining, Math.max(fit, 1));
-                List<List<String>> part = new ArrayList<>();
-                for (List<String> c : cells) {
-                    part.add(c.size() > from ? c.subList(from, Math.min(c.size(), from + take)) : List.of());
-                }
-                drawRow(part, widths, rowHeight(take), t.columns(), false, null);
-                if (!counted) {
-                    for (int i = 0; i < n; i++) {
-                        if (t.columns().get(i).carry() == Carry.SUM && i < row.amountsFen().length) {
-                            pageSums[i] = Math.addExact(pageSums[i], row.amountsFen()[i]);
-                            runningSums[i] = Math.addExact(runningSums[i], row.amountsFen()[i]);
-                        } else if (t.columns().get(i).carry() == Carry.LAST && i < row.cells().size()
-                                && !row.cells().get(i).isBlank()) {
-                            lastValues[i] = row.cells().get(i);
-                        }
-                    }
-                    counted = true;
-                }
-                from += take;
-            }
-        }
-        if (carried && spansPages) {
-            drawCarryRow("本页小计", pageSums, null, t.columns(), widths, carryHeight);
-        }
-    }
-
-    /** A 本页小计 / 过次页 / 承前页 row: the label in the first non-summed columns, sums in SUM columns. */
-    private void drawCarryRow(String label, long[] sums, String[] lastValues, List<Column> columns, float[] widths,
-            float height) {
-        List<List<String>> cells = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            Carry carry = columns.get(i).carry();
-            String text;
-            if (carry == Carry.SUM) {
-                text = MoneyFormat.grouped(sums[i]);
-            } else if (carry == Carry.LAST) {
-                text = lastValues == null ? "" : lastValues[i];
-            } else {
-                text = "";
-            }
-            cells.add(List.of(fonts.printable(text)));
-        }
-        // The label goes in the widest leading text column (摘要 in a journal, 序号… otherwise the first).
-        int labelColumn = 0;
-        float widest = -1;
-        for (int i = 0; i < columns.size() && columns.get(i).carry() == Carry.NONE; i++) {
-            if (widths[i] > widest) {
-                widest = widths[i];
-                labelColumn = i;
-            }
-        }
-        cells.set(labelColumn, List.of(label));
-        drawRow(cells, widths, height, columns, true, CARRY_FILL);
-    }
-
-    private void drawRow(List<List<String>> cells, float[] widths, float height, List<Column> columns, boolean bold,
-            Color fill) {
-        float yTop = y;
-        float yBottom = y - height;
-        if (fill != null) {
-            page.fill(left, yBottom, right - left, height, fill);
-        }
-        float x = left;
-        for (int i = 0; i < widths.length; i++) {
-            List<String> lines = cells.get(i);
-            Align align = columns.get(i).align();
-            for (int k = 0; k < lines.size(); k++) {
-                String line = lines.get(k);
-                if (line.isEmpty()) {
-                    continue;
-                }
-                float tw = fonts.width(line, bold, m.table());
-                float tx = switch (bold && fill == HEADER_FILL ? Align.CENTER : align) {
-                    case LEFT -> x + m.pad();
-                    case RIGHT -> x + widths[i] - m.pad() - tw;
-                    case CENTER -> x + (widths[i] - tw) / 2;
-                };
-                float baseline = yTop - m.pad() - m.table() * 1.05f - k * m.lead(m.table());
-                page.text(tx, baseline, line, bold, m.table());
-            }
-            page.line(x, yTop, x, yBottom, 0.5f);
-            x += widths[i];
-        }
-        page.line(right, yTop, right, yBottom, 0.5f);
-        page.line(left, yTop, right, yTop, 0.5f);
-        page.line(left, yBottom, right, yBottom, 0.5f);
-        y = yBottom;
+        kept.set(kept.size() - 1, last + CLIPPED);
+        return kept;
     }
 
     // ---- signature box ----

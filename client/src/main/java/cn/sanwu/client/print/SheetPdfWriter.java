@@ -66,6 +66,9 @@ public final class SheetPdfWriter {
         if (sheets.isEmpty()) {
             throw new IllegalArgumentException("没有可打印的公告");
         }
+        for (Sheet sheet : sheets) {
+            SheetPrivacyCheck.requireClean(sheet);
+        }
         synchronized (SheetFonts.LOCK) {
             try (PDDocument doc = new PDDocument()) {
                 SheetFonts.DocumentFonts fonts = SheetFonts.DocumentFonts.load(doc);
@@ -75,7 +78,7 @@ public final class SheetPdfWriter {
                     List<PageOps> pages = layout.layout();
                     perSheet.add(pages.size());
                     for (int i = 0; i < pages.size(); i++) {
-                        render(doc, fonts, sheet, options, layout.metrics(), pages.get(i), i + 1, pages.size());
+                        render(doc, fonts, sheet, options, layout, pages.get(i), i + 1, pages.size());
                     }
                 }
                 describe(doc, sheets, options);
@@ -144,7 +147,7 @@ public final class SheetPdfWriter {
     }
 
     private static void render(PDDocument doc, SheetFonts.DocumentFonts fonts, Sheet sheet, SheetOptions options,
-            SheetLayout.Metrics m, PageOps ops, int pageNo, int pageCount) throws IOException {
+            SheetLayout layout, PageOps ops, int pageNo, int pageCount) throws IOException {
         Paper paper = options.paper();
         PDPage page = new PDPage(new PDRectangle(paper.widthPt(), paper.heightPt()));
         doc.addPage(page);
@@ -155,7 +158,7 @@ public final class SheetPdfWriter {
             for (PageOps.Op op : ops.ops) {
                 op.draw(cs, fonts);
             }
-            footer(cs, fonts, sheet, paper, m, pageNo, pageCount);
+            footer(cs, fonts, sheet, paper, layout, pageNo, pageCount);
         }
     }
 
@@ -181,10 +184,11 @@ public final class SheetPdfWriter {
     }
 
     private static void footer(PDPageContentStream cs, SheetFonts.DocumentFonts fonts, Sheet sheet, Paper paper,
-            SheetLayout.Metrics m, int pageNo, int pageCount) throws IOException {
+            SheetLayout layout, int pageNo, int pageCount) throws IOException {
+        SheetLayout.Metrics m = layout.metrics();
         float left = m.margin();
         float right = paper.widthPt() - m.margin();
-        float top = m.margin() + m.footerHeight();
+        float top = layout.footerTop();
         cs.setLineWidth(0.6f);
         cs.moveTo(left, top);
         cs.lineTo(right, top);
@@ -194,12 +198,10 @@ public final class SheetPdfWriter {
         qr(cs, sheet.qrUrl(), qrX, qrY, m.qr());
         float captionWidth = fonts.width(QR_CAPTION, false, m.footer());
         text(cs, fonts.regular, m.footer(), qrX + (m.qr() - captionWidth) / 2, qrY - m.lead(m.footer()) + 2, QR_CAPTION);
-        float lead = m.lead(m.footer()) * 1.1f;
+        float lead = m.footerLead();
         float y = top - lead;
-        List<String> lines = new ArrayList<>(sheet.footerLines());
-        lines.add(sheet.reference());
-        for (String line : lines) {
-            text(cs, fonts.regular, m.footer(), left, y, fonts.printable(line));
+        for (String line : layout.footerLines()) {
+            text(cs, fonts.regular, m.footer(), left, y, line);
             y -= lead;
         }
         String pageText = "第 " + pageNo + " 页 / 共 " + pageCount + " 页";

@@ -43,6 +43,7 @@ public final class SyncEngine {
     private final Clock clock;
     private final int maxMutations;
     private final long maxPayloadChars;
+    private final FeedReload reload;
     /** A prepared request awaits its answer. In memory on purpose: SENT rows left by a stopped app are not "syncing". */
     private volatile boolean requestOpen;
 
@@ -59,6 +60,7 @@ public final class SyncEngine {
         this.clock = clock;
         this.maxMutations = maxMutations;
         this.maxPayloadChars = maxPayloadChars;
+        this.reload = new FeedReload(notices, outbox, state, ids);
     }
 
     /**
@@ -142,17 +144,22 @@ public final class SyncEngine {
             Instant now = clock.instant();
             applyResults(c, sent, response, now);
             List<Notice> changed = new ArrayList<>();
+            if (reload.epochChanged(c, response) || response.rebootstrap()) {
+                // The server lost what this cursor stood for: reload from 0 (its changes, picked by
+                // the old cursor, are not applied), then re-send what it lacks (FeedReload).
+                reload.start(c, now);
+                hook.run(c);
+                return changed;
+            }
             for (SyncProtocol.Change change : response.changes()) {
                 if (SyncProtocol.ENTITY_NOTICE.equals(change.entityType())) {
                     applyChange(c, change, now).ifPresent(changed::add);
                 }
             }
-            if (response.rebootstrap()) {
-                state.forgetServerState(c);
-                state.recordSuccess(c, 0, now);
-            } else {
-                long cursor = cursorForwardOnly ? Math.max(state.meta(c).cursor(), response.cursor()) : response.cursor();
-                state.recordSuccess(c, cursor, now);
+            long cursor = cursorForwardOnly ? Math.max(state.meta(c).cursor(), response.cursor()) : response.cursor();
+            state.recordSuccess(c, cursor, now);
+            if (!response.hasMore() && reload.underWay(c)) {
+                reload.finish(c, now);
             }
             hook.run(c);
             return changed;
@@ -181,9 +188,18 @@ public final class SyncEngine {
             switch (result.outcome()) {
                 case APPLIED, DUPLICATE -> {
                     outbox.delete(c, entry.seq());
+                    // The server now holds a later version from here: earlier refusals of it are history.
+                    outbox.dropRefused(c, entry.entityId(), entry.seq());
                     state.setServerRevision(c, entry.entityId(), sentRevision, now);
                 }
                 case CONFLICT -> {
+                    if (m.payload().equals(result.current())) {
+                        // The server already holds exactly this version (another PC of the village
+                        // re-sent the same notice after a restore): nothing to decide.
+                        outbox.delete(c, entry.seq());
+                        state.setServerRevision(c, entry.entityId(), result.serverRevision(), now);
+                        continue;
+                    }
                     conflicts.recordOpen(c, ids.next(), entry.entityId(), localPayload(c, entry.entityId(), entry.payload()),
                             result.current() == null ? "{}" : result.current().toString(), result.serverRevision(), now);
                     outbox.finish(c, entry.seq(), OutboxRepository.CONFLICT, result.message(), now);
@@ -283,6 +299,11 @@ public final class SyncEngine {
             return new SyncStatus(outbox.pendingCount(c), inFlight, conflicts.openCount(c),
                     outbox.count(c, OutboxRepository.REJECTED), meta.lastSuccessAt(), meta.lastError());
         });
+    }
+
+    /** A reload from cursor 0 is under way (after a restore or rebootstrap): keep syncing until it ends. */
+    public boolean reloading() {
+        return db.read(reload::underWay);
     }
 
     /** The cursor the next request carries. */

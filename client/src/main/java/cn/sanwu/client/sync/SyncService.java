@@ -6,7 +6,9 @@ import cn.sanwu.client.store.StoreException;
 import cn.sanwu.model.sync.SyncProtocol;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Runs sync rounds against the enrolled server until nothing is left to send or pull: each round
@@ -33,8 +35,16 @@ public final class SyncService {
      * @param pulled  changes received
      * @param ok      the last round got an answer and nothing failed
      * @param message Chinese summary for the clerk
+     * @param updatedNotices notices the pulls wrote here (screens open on them reload)
      */
-    public record Result(int rounds, int sent, int pulled, boolean ok, String message) {
+    public record Result(int rounds, int sent, int pulled, boolean ok, String message, List<UUID> updatedNotices) {
+        public Result {
+            updatedNotices = List.copyOf(updatedNotices);
+        }
+
+        public Result(int rounds, int sent, int pulled, boolean ok, String message) {
+            this(rounds, sent, pulled, ok, message, List.of());
+        }
     }
 
     private final Database db;
@@ -93,6 +103,7 @@ public final class SyncService {
         int rounds = 0;
         int sent = 0;
         int pulled = 0;
+        java.util.LinkedHashSet<UUID> updated = new java.util.LinkedHashSet<>();
         while (rounds < MAX_ROUNDS) {
             SyncProtocol.Request request = engine.prepare();
             SyncProtocol.Response response;
@@ -101,24 +112,25 @@ public final class SyncService {
                 response = transport.sync(token, request);
             } catch (IOException e) {
                 engine.failed(request, "离线：无法连接同步服务器（" + e.getMessage() + "）");
-                return new Result(rounds, sent, pulled, false, "离线：无法连接同步服务器，稍后自动重试。");
+                return new Result(rounds, sent, pulled, false, "离线：无法连接同步服务器，稍后自动重试。", List.copyOf(updated));
             } catch (SyncTransport.Refused e) {
                 engine.failed(request, e.getMessage());
-                return new Result(rounds, sent, pulled, false, e.getMessage());
+                return new Result(rounds, sent, pulled, false, e.getMessage(), List.copyOf(updated));
             }
             try {
-                engine.apply(request, response);
+                engine.apply(request, response).forEach(n -> updated.add(n.id()));
             } catch (StoreException e) {
                 engine.failed(request, e.userMessage());
-                return new Result(rounds, sent, pulled, false, e.userMessage());
+                return new Result(rounds, sent, pulled, false, e.userMessage(), List.copyOf(updated));
             }
             sent += response.results().size();
             pulled += response.changes().size();
-            if (!response.hasMore() && !response.rebootstrap() && engine.status().waiting() == 0) {
+            if (!response.hasMore() && !response.rebootstrap() && engine.status().waiting() == 0 && !engine.reloading()) {
                 break;
             }
         }
-        return new Result(rounds, sent, pulled, true, "已同步：上传 " + sent + " 项，收到 " + pulled + " 项。");
+        return new Result(rounds, sent, pulled, true, "已同步：上传 " + sent + " 项，收到 " + pulled + " 项。",
+                List.copyOf(updated));
     }
 
     /**

@@ -94,31 +94,7 @@ class ConflictJourneyTest extends FxRobot {
         assertThat(lookup("#conflictTheirsTitle").queryAs(Label.class).getText()).isEqualTo("宅基地审批公开（乡镇修改）");
         assertThat(lookup("#conflictTheirsBody").queryAs(TextArea.class).getText()).isEqualTo("乡镇改过的正文");
         assertThat(text("#conflictMineJournal")).isEqualTo("（没有收支表）");
-        saveScreenshotIfAsked("conflict-screen.png");
-    }
-
-    /** For docs/screenshots: {@code -Dsanwu.screenshots=DIR} writes the window as PNG there. */
-    private void saveScreenshotIfAsked(String name) {
-        String target = System.getProperty("sanwu.screenshots");
-        if (target == null) {
-            return;
-        }
-        javafx.scene.Scene scene = lookup("#conflicts").query().getScene();
-        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
-        interact(() -> shot[0] = scene.snapshot(null));
-        int w = (int) shot[0].getWidth();
-        int h = (int) shot[0].getHeight();
-        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                png.setRGB(x, y, shot[0].getPixelReader().getArgb(x, y));
-            }
-        }
-        try {
-            javax.imageio.ImageIO.write(png, "png", Path.of(target).resolve(name).toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Screenshots.saveIfAsked(this, lookup("#conflicts").query().getScene(), "conflict-screen.png");
     }
 
     @Test

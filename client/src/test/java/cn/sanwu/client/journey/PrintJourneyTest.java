@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +54,17 @@ class PrintJourneyTest extends FxRobot {
         return lookup("#printStatus").queryAs(Label.class).getText();
     }
 
+    /** The page count the status line reports (the preview shows one page at a time). */
+    private int pageCount() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("共 (\\d+) 页").matcher(status());
+        assertThat(m.find()).as(status()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private javafx.scene.image.ImageView pageImage() {
+        return lookup("#printPageImage").queryAs(javafx.scene.image.ImageView.class);
+    }
+
     @Test
     void previewShowsThePagesThatPrintAndSaysWhenThereIsNoPrinter() {
         clickOn("财务");
@@ -63,16 +73,22 @@ class PrintJourneyTest extends FxRobot {
         clickOn("#printPreviewButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(status()).matches("共 \\d+ 页，PDF [\\d.]+ KB，A4 纵向.*");
-        int pages = lookup("#printPages").queryAs(VBox.class).getChildren().size();
+        int pages = pageCount();
         assertThat(pages).isPositive();
-        assertThat(status()).startsWith("共 " + pages + " 页");
+        assertThat(pageImage().getImage()).as("the first page is on screen").isNotNull();
+        assertThat(lookup("#printPageNo").queryAs(Label.class).getText()).isEqualTo("第 1 页 / 共 " + pages + " 页");
+        if (pages > 1) {
+            clickOn("#printNextPage");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(lookup("#printPageNo").queryAs(Label.class).getText()).isEqualTo("第 2 页 / 共 " + pages + " 页");
+        }
 
         @SuppressWarnings("unchecked")
         ChoiceBox<Paper> paper = lookup("#printPaper").queryAs(ChoiceBox.class);
         interact(() -> paper.setValue(Paper.A4_LANDSCAPE));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(status()).contains("A4 横向");
-        var first = (javafx.scene.image.ImageView) lookup("#printPages").queryAs(VBox.class).getChildren().getFirst();
+        var first = pageImage();
         assertThat(first.getImage().getWidth()).as("landscape page is wider than tall")
                 .isGreaterThan(first.getImage().getHeight());
 
@@ -93,7 +109,7 @@ class PrintJourneyTest extends FxRobot {
         long notices = ctx.notices().search(cn.sanwu.client.notice.NoticeQuery.all(DemoData.VILLAGE)).stream()
                 .filter(n -> n.periodCode().startsWith("2026") && n.status() != cn.sanwu.model.notice.NoticeStatus.NOT_DISCLOSED_FILED)
                 .count();
-        int pages = lookup("#printPages").queryAs(VBox.class).getChildren().size();
+        int pages = pageCount();
         assertThat(notices).isGreaterThan(1);
         assertThat(pages).as(status()).isGreaterThanOrEqualTo((int) notices);
         assertThat(status()).startsWith("共 " + pages + " 页");

@@ -46,6 +46,17 @@ final class SheetFixtures {
                 itemCode, period, title, body, List.of(), journal, recipients), status, 3, null, Instant.parse("2026-11-20T02:00:00Z"));
     }
 
+    /** An expense-publicity (F03) notice with generic tables. */
+    static Notice tableNotice(String title, String body, cn.sanwu.model.notice.NoticeTable... tables) {
+        return new Notice(UUID.fromString("01a22000-0000-7000-8000-000000000003"), new NoticeContent(TestStores.VILLAGE, "F03",
+                Q3, title, body, List.of(tables), null, null), NoticeStatus.DRAFT, 1, null, Instant.parse("2026-11-20T02:00:00Z"));
+    }
+
+    /** Writes a notice's sheet and returns the text of each page. */
+    static List<String> pages(Notice n, SheetOptions options) {
+        return pageTexts(SheetPdfWriter.write(sheet(n, options), options).pdf());
+    }
+
     /** A quarter's cash journal with {@code lines} entries (a real village posted ~139). */
     static CashJournal journal(int lines, long seed) {
         Random random = new Random(seed);

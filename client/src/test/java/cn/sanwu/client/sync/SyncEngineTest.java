@@ -136,7 +136,12 @@ class SyncEngineTest {
             assertThat(f.firstString("SELECT message FROM outbox")).isEqualTo("不属于本村的公告。");
             // The rejected change never reached the server, so the next one is based on revision 0 again.
             f.edit(a.id(), "a2");
-            assertThat(f.outboxRows()).containsExactly("REJECTED 0->1", "PENDING 1->2");
+            assertThat(f.outboxRows()).containsExactly("REJECTED 0->1", "PENDING 0->2");
+            // And once more after that one is refused too: still the base the server holds.
+            f.syncFirstAnswered(m -> new SyncProtocol.MutationResult(m.mutationId(), Outcome.REJECTED, 0, null,
+                    "内容不完整。"), 0);
+            f.edit(a.id(), "a3");
+            assertThat(f.outboxRows()).containsExactly("REJECTED 0->1", "REJECTED 0->2", "PENDING 0->3");
         }
     }
 

@@ -24,6 +24,7 @@ final class SyncFixture implements AutoCloseable {
     final NoticeService notices;
     final SyncEngine engine;
     final ConflictService conflicts;
+    final RefusedChangesService refused;
 
     SyncFixture(Path dir) {
         this(dir, SyncEngine.DEFAULT_MAX_MUTATIONS);
@@ -36,6 +37,7 @@ final class SyncFixture implements AutoCloseable {
         engine = new SyncEngine(db, notices, new OutboxRepository(), ids, TestStores.CLOCK, maxMutations,
                 SyncEngine.DEFAULT_MAX_PAYLOAD_CHARS);
         conflicts = new ConflictService(db, notices, new OutboxRepository(), ids, TestStores.CLOCK);
+        refused = new RefusedChangesService(db, notices, new OutboxRepository(), ids, TestStores.CLOCK);
     }
 
     Notice newNotice(String title, String body) {

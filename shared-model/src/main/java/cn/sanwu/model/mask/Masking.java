@@ -7,6 +7,7 @@ import cn.sanwu.model.finance.RecipientList;
 import cn.sanwu.model.notice.ColumnType;
 import cn.sanwu.model.notice.NoticeContent;
 import cn.sanwu.model.notice.NoticeTable;
+import cn.sanwu.model.notice.TableColumn;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +40,6 @@ public final class Masking {
     // 12–19 digits, optionally grouped by single spaces or dashes: bank cards and passbook accounts.
     private static final Pattern BANK_IN_TEXT = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){11,18}[0-9](?![0-9])");
     private static final Pattern TYPED_INTEGER = Pattern.compile("-?[0-9]{1,15}");
-    private static final Pattern TYPED_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private Masking() {
     }
@@ -49,7 +49,7 @@ public final class Masking {
         if (id == null || id.isBlank()) {
             return "";
         }
-        String s = id.strip();
+        String s = MatchView.of(id).text().strip();
         if (s.length() < 15) {
             return HIDDEN;
         }
@@ -61,7 +61,7 @@ public final class Masking {
         if (account == null || account.isBlank()) {
             return "";
         }
-        String digits = account.replaceAll("\\D", "");
+        String digits = MatchView.of(account).text().replaceAll("\\D", "");
         return digits.length() < 8 ? HIDDEN : "****" + digits.substring(digits.length() - 4);
     }
 
@@ -75,6 +75,9 @@ public final class Masking {
 
     /**
      * Masks every ID number, bank-card or account number and phone number found in free text.
+     * Matching runs on what a reader sees ({@link MatchView}): zero-width and other invisible
+     * characters cannot split a number, full-width or circled digits count as digits. The result
+     * is the text without its invisible characters, with each finding replaced.
      * Order matters: ID numbers first (an 18-digit run with a plausible birth date, or ending in
      * X, is an ID; any other 15/18-digit run is masked as an account), then mobile and landline
      * numbers (hidden whole), then any remaining run of 12–19 digits (masked as an account).
@@ -84,18 +87,22 @@ public final class Masking {
         if (text == null || text.isEmpty()) {
             return text == null ? "" : text;
         }
-        String out = replace(ID18_IN_TEXT, text, m -> looksLikeId(m, 6, 8, "yyyyMMdd") ? idNumber(m) : bankAccount(m));
-        out = replace(ID15_IN_TEXT, out, m -> looksLikeId(m, 6, 6, "yyMMdd") ? idNumber(m) : bankAccount(m));
-        out = replace(MOBILE_IN_TEXT, out, m -> HIDDEN);
-        out = replace(LANDLINE_IN_TEXT, out, m -> HIDDEN);
-        out = replace(BANK_IN_TEXT, out, Masking::bankAccount);
-        return out;
+        MatchView view = MatchView.of(text);
+        char[] work = view.text().toCharArray();
+        List<Span> spans = new ArrayList<>();
+        find(ID18_IN_TEXT, view, work, spans, m -> looksLikeId(m, 6, 8, "yyyyMMdd") ? idNumber(m) : bankAccount(m));
+        find(ID15_IN_TEXT, view, work, spans, m -> looksLikeId(m, 6, 6, "yyMMdd") ? idNumber(m) : bankAccount(m));
+        find(MOBILE_IN_TEXT, view, work, spans, m -> HIDDEN);
+        find(LANDLINE_IN_TEXT, view, work, spans, m -> HIDDEN);
+        find(BANK_IN_TEXT, view, work, spans, Masking::bankAccount);
+        return rebuild(text, spans);
     }
 
     /**
-     * A cell of a typed column as it may appear in public. Money, integer and date cells pass
-     * unchanged only when they are well-formed for their type; anything else in them (an ID
-     * number typed into a number column) is masked as free text.
+     * A cell of a typed column as it may appear in public. A money cell passes (as ASCII digits)
+     * only when it is a well-formed number of fen; every other cell, integers and dates included,
+     * is masked as free text: an 11-digit "integer" is a mobile number and a 15-digit one an old ID
+     * number, whatever the column says.
      */
     public static String cell(String value, ColumnType type) {
         return switch (type) {
@@ -103,9 +110,11 @@ public final class Masking {
             case BANK_ACCOUNT -> bankAccount(value);
             case PHONE -> phone(value);
             case ADDRESS -> address(value);
-            case TEXT, PERSON_NAME -> freeText(value);
-            case MONEY_FEN, INTEGER -> value != null && TYPED_INTEGER.matcher(value).matches() ? value : freeText(value);
-            case DATE -> value != null && TYPED_DATE.matcher(value).matches() ? value : freeText(value);
+            case TEXT, PERSON_NAME, INTEGER, DATE -> freeText(value);
+            case MONEY_FEN -> {
+                String digits = value == null ? "" : MatchView.of(value).text().strip();
+                yield TYPED_INTEGER.matcher(digits).matches() ? digits : freeText(value);
+            }
         };
     }
 
@@ -122,7 +131,9 @@ public final class Masking {
                 }
                 rows.add(masked);
             }
-            tables.add(new NoticeTable(freeText(t.caption()), t.columns(), rows));
+            List<TableColumn> columns = t.columns().stream()
+                    .map(col -> new TableColumn(freeText(col.title()), col.type())).toList();
+            tables.add(new NoticeTable(freeText(t.caption()), columns, rows));
         }
         var journal = c.journal() == null ? null : new CashJournal(c.journal().entity(),
                 c.journal().openingBalanceFen(),
@@ -149,13 +160,43 @@ public final class Masking {
         }
     }
 
-    private static String replace(Pattern p, String text, UnaryOperator<String> f) {
-        Matcher m = p.matcher(text);
-        StringBuilder b = new StringBuilder();
+    /** A replacement of the original text's {@code [start, end)}. */
+    private record Span(int start, int end, String replacement) {
+    }
+
+    /**
+     * Records every match of {@code p} in the view as a span of the original text and blanks the
+     * match in {@code work} (same length, so view offsets stay valid) so later passes skip it.
+     */
+    private static void find(Pattern p, MatchView view, char[] work, List<Span> spans, UnaryOperator<String> f) {
+        Matcher m = p.matcher(new String(work));
         while (m.find()) {
-            m.appendReplacement(b, Matcher.quoteReplacement(f.apply(m.group())));
+            spans.add(new Span(view.originalStart(m.start()), view.originalEnd(m.end()), f.apply(m.group())));
+            java.util.Arrays.fill(work, m.start(), m.end(), '*');
         }
-        m.appendTail(b);
+    }
+
+    /** The original without invisible characters, each span replaced (overlapping spans merged). */
+    private static String rebuild(String original, List<Span> spans) {
+        spans.sort(java.util.Comparator.comparingInt(Span::start));
+        StringBuilder b = new StringBuilder(original.length());
+        int at = 0;
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            int end = s.end();
+            StringBuilder replacement = new StringBuilder(s.replacement());
+            // Two findings can share one original code point only when it expanded to several
+            // characters (⒓ reads "12."); mask both in one go rather than print either half.
+            while (i + 1 < spans.size() && spans.get(i + 1).start() < end) {
+                Span next = spans.get(++i);
+                replacement.append(next.replacement());
+                end = Math.max(end, next.end());
+            }
+            b.append(MatchView.withoutInvisible(original.substring(at, Math.max(at, s.start()))));
+            b.append(replacement);
+            at = Math.max(at, end);
+        }
+        b.append(MatchView.withoutInvisible(original.substring(at)));
         return b.toString();
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Finds unmasked personal data in text that is about to be published (rendered PDFs, web pages,
  * exports, logs): resident ID numbers with a valid check character, bank-card numbers of 16–19
  * digits that pass the Luhn check, and mainland mobile numbers. It is the independent check on
- * {@link Masking}: the checksums keep false alarms on amounts, dates and voucher numbers rare, so
+ * {@link Masking}: it reads text the same way (invisible characters removed, NFKC, any digits), and the checksums keep false alarms on amounts, dates and voucher numbers rare, so
  * a finding is worth failing a build or blocking a publication. Stateless, thread-safe.
  */
 public final class PersonalDataScanner {
@@ -29,9 +29,9 @@ public final class PersonalDataScanner {
      */
     public record Finding(Kind kind, int start, int end, String text) {
 
-        /** The digits (and a trailing X of an ID number) without spaces or dashes. */
+        /** The digits (and a trailing X of an ID number) as ASCII, without spaces, dashes or invisible characters. */
         public String normalized() {
-            return text.replaceAll("[^0-9Xx]", "").toUpperCase(java.util.Locale.ROOT);
+            return MatchView.of(text).text().replaceAll("[^0-9Xx]", "").toUpperCase(java.util.Locale.ROOT);
         }
     }
 
@@ -48,34 +48,49 @@ public final class PersonalDataScanner {
     private PersonalDataScanner() {
     }
 
-    /** All findings, ordered by position. An ID number is not also reported as a card. */
+    /**
+     * All findings, ordered by position. An ID number is not also reported as a card. The text is
+     * read as a person reads the printed page ({@link MatchView}): zero-width and other invisible
+     * characters do not split a number, full-width and other digits count; offsets and
+     * {@link Finding#text()} refer to the text as given.
+     */
     public static List<Finding> scan(String text) {
         List<Finding> findings = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return findings;
         }
-        Matcher m = ID.matcher(text);
+        MatchView view = MatchView.of(text);
+        String v = view.text();
+        List<int[]> idSpans = new ArrayList<>();
+        Matcher m = ID.matcher(v);
         while (m.find()) {
             if (IdNumber.isValid(m.group().replaceAll("[ -]", ""))) {
-                findings.add(new Finding(Kind.ID_NUMBER, m.start(), m.end(), m.group()));
+                findings.add(finding(Kind.ID_NUMBER, view, m));
+                idSpans.add(new int[] {m.start(), m.end()});
             }
         }
-        m = CARD.matcher(text);
+        m = CARD.matcher(v);
         while (m.find()) {
             int start = m.start();
             int end = m.end();
             String digits = m.group().replaceAll("[ -]", "");
-            boolean isId = findings.stream().anyMatch(f -> f.start() == start && f.end() == end);
+            boolean isId = idSpans.stream().anyMatch(f -> f[0] == start && f[1] == end);
             if (!isId && digits.length() >= 16 && digits.length() <= 19 && luhnValid(digits)) {
-                findings.add(new Finding(Kind.BANK_CARD, start, end, m.group()));
+                findings.add(finding(Kind.BANK_CARD, view, m));
             }
         }
-        m = MOBILE.matcher(text);
+        m = MOBILE.matcher(v);
         while (m.find()) {
-            findings.add(new Finding(Kind.MOBILE, m.start(), m.end(), m.group()));
+            findings.add(finding(Kind.MOBILE, view, m));
         }
         findings.sort(Comparator.comparingInt(Finding::start));
         return findings;
+    }
+
+    private static Finding finding(Kind kind, MatchView view, Matcher m) {
+        int start = view.originalStart(m.start());
+        int end = view.originalEnd(m.end());
+        return new Finding(kind, start, end, view.original().substring(start, end));
     }
 
     public static boolean isClean(String text) {

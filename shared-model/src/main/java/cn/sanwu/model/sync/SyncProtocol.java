@@ -58,12 +58,21 @@ public final class SyncProtocol {
      * @param hasMore    more changes wait: sync again at once (paging by size)
      * @param rebootstrap the cursor is no longer served (retention, schema): reload a snapshot,
      *                   keep the unsent outbox
+     * @param feedEpoch  the server database's feed epoch (null from servers before it existed): when
+     *                   it differs from the one a client last saw, the server was restored from a
+     *                   backup; the client reloads from 0 and re-sends what the server lacks
      */
     public record Response(int protocol, List<MutationResult> results, List<Change> changes, long cursor, boolean hasMore,
-            boolean rebootstrap) {
+            boolean rebootstrap, String feedEpoch) {
         public Response {
             results = results == null ? List.of() : List.copyOf(results);
             changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+
+        /** A response without a feed epoch (tests, model servers). */
+        public Response(int protocol, List<MutationResult> results, List<Change> changes, long cursor, boolean hasMore,
+                boolean rebootstrap) {
+            this(protocol, results, changes, cursor, hasMore, rebootstrap, null);
         }
     }
 

@@ -1,9 +1,8 @@
 package cn.sanwu.server.access;
 
 /**
- * Who is calling (DESIGN.md §2). Only {@link #PUBLIC} and {@link #VILLAGE_DEVICE} can be
- * authenticated today; the people's roles arrive with user accounts and are listed so that the
- * policy table is written against the real set.
+ * Who is calling (DESIGN.md §2): nobody in particular, an enrolled device (bearer device token)
+ * or a person logged in with a user account (bearer session token) in one of the people's roles.
  */
 public enum Role {
     /** Anyone, no credentials. */
@@ -24,5 +23,20 @@ public enum Role {
 
     public String id() {
         return id;
+    }
+
+    /** True for the roles a user account can have (not {@link #PUBLIC}, not {@link #VILLAGE_DEVICE}). */
+    public boolean isPersonRole() {
+        return this != PUBLIC && this != VILLAGE_DEVICE;
+    }
+
+    /** The role with this id ({@code township-reviewer}), if any. */
+    public static java.util.Optional<Role> fromId(String id) {
+        for (Role r : values()) {
+            if (r.id.equals(id)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package cn.sanwu.server.access;
 
 import cn.sanwu.model.sync.SyncProtocol;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,16 +14,25 @@ import java.util.Set;
  */
 public final class RoutePolicy {
 
+    /** Every role a person's account can have. */
+    private static final Set<Role> ANY_PERSON = EnumSet.of(Role.VILLAGE_CLERK, Role.VILLAGE_SUPERVISOR,
+            Role.TOWNSHIP_REVIEWER, Role.CITY_OVERSIGHT, Role.ADMIN);
+
     /** "METHOD path" as Javalin registers it, e.g. {@code POST /api/v1/sync}. */
     private static final Map<String, Set<Role>> TABLE = Map.of(
             "GET /health", Set.of(Role.PUBLIC),
             "POST /api/v1/enroll", Set.of(Role.PUBLIC),
             "POST " + SyncProtocol.PATH, Set.of(Role.VILLAGE_DEVICE),
+            "POST /api/v1/login", Set.of(Role.PUBLIC),
+            "POST /api/v1/logout", ANY_PERSON,
+            "GET /api/v1/me", ANY_PERSON,
+            // Scope: a reviewer only for villages of the township (EnrollmentCodes), an admin for any.
+            "POST /api/v1/enrollment-codes", Set.of(Role.TOWNSHIP_REVIEWER, Role.ADMIN),
             "POST /api/v1/device/key", Set.of(Role.VILLAGE_DEVICE),
-            // The file is authenticated by its village device's signature; the caller only carries
-            // it. Until user accounts exist the courier is an enrolled device (a township PC enrolled
-            // with its township's code); with accounts: TOWNSHIP_REVIEWER and ADMIN (ADR 0012).
-            "POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE));
+            // A bundle file speaks for its village device by its signature; the caller only carries
+            // it: an enrolled device (the township PC), or a township reviewer (villages of the
+            // township only, BundleController) or an admin (ADR 0012).
+            "POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE, Role.TOWNSHIP_REVIEWER, Role.ADMIN));
 
     private RoutePolicy() {
     }

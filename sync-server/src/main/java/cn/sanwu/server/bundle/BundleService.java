@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The township side of USB bundles (ADR 0012): a village's request file is checked (structure,
@@ -68,8 +69,12 @@ public final class BundleService {
         return key;
     }
 
-    /** Imports a village's request file and answers the reply file; refused files change nothing. */
-    public Imported importRequest(byte[] file) throws BundleException {
+    /**
+     * Imports a village's request file and answers the reply file; refused files change nothing.
+     *
+     * @param carriable whether the caller may bring files of this village (its scope)
+     */
+    public Imported importRequest(byte[] file, Predicate<String> carriable) throws BundleException {
         BundleFile.Parsed parsed = BundleFile.parse(file, maxBytes);
         if (parsed.kind() != BundleFile.Kind.REQUEST) {
             throw new BundleException(Reason.WRONG_KIND, "这是" + parsed.kind().label()
@@ -78,6 +83,10 @@ public final class BundleService {
         BundleHeader header = parsed.header();
         if (header.protocol() != SyncProtocol.VERSION) {
             throw protocolMismatch(header.protocol());
+        }
+        if (header.villageCode() == null || !carriable.test(header.villageCode())) {
+            throw new BundleException(Reason.OUT_OF_SCOPE, "这份文件属于村 " + header.villageCode()
+                    + "，不在您的管辖范围内，未导入任何内容。");
         }
         boolean enrolling = devices.find(header.deviceId()).isEmpty() && header.enrollment() != null;
         Device device = enrolling ? enrollByFile(parsed) : signedByKnownDevice(parsed);
@@ -148,7 +157,7 @@ public final class BundleService {
             changes.addAll(last.changes());
         }
         return new SyncProtocol.Response(SyncProtocol.VERSION, first.results(), changes, last.cursor(), last.hasMore(),
-                first.rebootstrap());
+                first.rebootstrap(), first.feedEpoch());
     }
 
     private static int recordImport(Connection c, BundleHeader header, Device device, int mutations, Instant now)

@@ -14,6 +14,7 @@ import java.util.Properties;
  * {@code SANWU_SERVER_PORT}), then from the optional properties file, then from the default. Immutable.
  *
  * @param httpsPort 0 = no HTTPS connector; otherwise {@code keystorePath} and its password are required
+ * @param security  accounts, sessions, backoff and rate limits ({@code sanwu.server.security.*})
  */
 public record ServerConfig(
         String bindAddress,
@@ -25,7 +26,8 @@ public record ServerConfig(
         int httpsPort,
         Path keystorePath,
         String keystorePassword,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        SecurityConfig security) {
 
     public static final int DEFAULT_PORT = 8686;
     public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
@@ -60,22 +62,29 @@ public record ServerConfig(
                 Integer.parseInt(s.get("sanwu.server.https.port", "0")),
                 Optional.ofNullable(s.get("sanwu.server.https.keystore", null)).map(Path::of).orElse(null),
                 s.get("sanwu.server.https.keystorePassword", null),
-                Long.parseLong(s.get("sanwu.server.maxBodyBytes", String.valueOf(DEFAULT_MAX_BODY_BYTES))));
+                Long.parseLong(s.get("sanwu.server.maxBodyBytes", String.valueOf(DEFAULT_MAX_BODY_BYTES))),
+                SecurityConfig.read(s::get));
     }
 
     /** Settings for tests and the demo: H2 under {@code dataDir}, loopback, no HTTPS. */
     public static ServerConfig local(Path dataDir, int port) {
-        return new ServerConfig("127.0.0.1", port, dataDir, h2Url(dataDir), "sa", "", 0, null, null, DEFAULT_MAX_BODY_BYTES);
+        return new ServerConfig("127.0.0.1", port, dataDir, h2Url(dataDir), "sa", "", 0, null, null, DEFAULT_MAX_BODY_BYTES,
+                SecurityConfig.DEFAULTS);
     }
 
     public ServerConfig withMaxBodyBytes(long bytes) {
         return new ServerConfig(bindAddress, port, dataDir, databaseUrl, databaseUser, databasePassword, httpsPort,
-                keystorePath, keystorePassword, bytes);
+                keystorePath, keystorePassword, bytes, security);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(bindAddress, port, dataDir, url, user, password, httpsPort, keystorePath, keystorePassword,
-                maxBodyBytes);
+                maxBodyBytes, security);
+    }
+
+    public ServerConfig withSecurity(SecurityConfig settings) {
+        return new ServerConfig(bindAddress, port, dataDir, databaseUrl, databaseUser, databasePassword, httpsPort,
+                keystorePath, keystorePassword, maxBodyBytes, settings);
     }
 
     static Path defaultDataDir() {

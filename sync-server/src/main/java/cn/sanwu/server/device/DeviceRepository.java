@@ -15,13 +15,15 @@ import java.util.UUID;
 /** SQL for devices and enrollment codes, inside the caller's transaction. Stateless. */
 final class DeviceRepository {
 
-    void insertCode(Connection c, String codeHash, String villageCode, Instant now, Instant expiresAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO enrollment_code(code_hash, village_code, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
+    void insertCode(Connection c, String codeHash, String villageCode, Instant now, Instant expiresAt, UUID issuedBy)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO enrollment_code(code_hash, village_code, created_at,"
+                + " expires_at, issued_by) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, codeHash);
             ps.setString(2, villageCode);
             ps.setObject(3, utc(now));
             ps.setObject(4, utc(expiresAt));
+            ps.setObject(5, issuedBy);
             ps.executeUpdate();
         }
     }

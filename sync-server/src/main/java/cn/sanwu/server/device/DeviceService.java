@@ -34,11 +34,19 @@ public final class DeviceService {
     public record Enrollment(UUID deviceId, String token, String villageCode) {
     }
 
-    /** A fresh one-time code for {@code villageCode}, valid {@link #CODE_VALIDITY}. */
+    /** A one-time code as handed out: shown this once, stored only as its hash. */
+    public record IssuedCode(String code, String villageCode, Instant expiresAt) {
+    }
+
+    /** A fresh one-time code for {@code villageCode}, valid {@link #CODE_VALIDITY} (admin command line). */
     public String issueCode(String villageCode) {
+        return issueCode(villageCode, null).code();
+    }
+
+    /** A fresh one-time code, recording which user issued it (null: the command line). */
+    public IssuedCode issueCode(String villageCode, UUID issuedBy) {
         String code = secrets.newEnrollmentCode();
-        storeCode(code, villageCode, false);
-        return code;
+        return new IssuedCode(code, villageCode, storeCode(code, villageCode, false, issuedBy));
     }
 
     /**
@@ -47,10 +55,11 @@ public final class DeviceService {
      * without anyone typing.
      */
     public void reissueFixedCode(String code, String villageCode) {
-        storeCode(code, villageCode, true);
+        storeCode(code, villageCode, true, null);
     }
 
-    private void storeCode(String code, String villageCode, boolean replace) {
+    /** Stores the code's hash and answers when it expires. */
+    private Instant storeCode(String code, String villageCode, boolean replace, UUID issuedBy) {
         requireVillageCode(villageCode);
         Instant now = clock.instant();
         String hash = Secrets.hash(Secrets.normaliseCode(code));
@@ -58,9 +67,10 @@ public final class DeviceService {
             if (replace) {
                 repository.deleteCode(c, hash);
             }
-            repository.insertCode(c, hash, villageCode, now, now.plus(CODE_VALIDITY));
+            repository.insertCode(c, hash, villageCode, now, now.plus(CODE_VALIDITY), issuedBy);
             return null;
         });
+        return now.plus(CODE_VALIDITY);
     }
 
     /** Exchanges a one-time code for a device identity; empty when the code is unknown, used or expired. */

@@ -2,10 +2,17 @@ package cn.sanwu.server.http;
 
 import cn.sanwu.model.sync.SyncProtocol;
 import cn.sanwu.server.access.AccessControl;
+import cn.sanwu.server.account.AccountService;
+import cn.sanwu.server.account.EnrollmentCodes;
+import cn.sanwu.server.account.LoginService;
+import cn.sanwu.server.account.Refusal;
+import cn.sanwu.server.account.RegionService;
 import cn.sanwu.server.bundle.BundleService;
+import cn.sanwu.server.config.SecurityConfig;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.sync.SyncService;
+import cn.sanwu.server.throttle.Throttle;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -29,7 +36,12 @@ public final class ServerApp {
     private ServerApp() {
     }
 
-    public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health) {
+    public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts) {
+    }
+
+    /** Logins, sessions, enrollment codes issued by people, and the database-backed throttle. */
+    public record Accounts(AccountService accounts, LoginService logins, EnrollmentCodes codes, Throttle throttle,
+            RegionService regions) {
     }
 
     /** Answers GET /health; a lambda so the app needs no database of its own. */
@@ -39,12 +51,19 @@ public final class ServerApp {
     }
 
     public static Javalin create(ServerConfig config, Services services) {
-        AccessControl access = new AccessControl(services.devices());
+        AccessControl access = new AccessControl(services.devices(), services.accounts().accounts());
         SyncController sync = new SyncController(services.sync(), config.maxBodyBytes());
         String serverKey = services.bundles().signingKey().encodedPublicKey();
         EnrollController enroll = new EnrollController(services.devices(), serverKey);
         DeviceKeyController deviceKey = new DeviceKeyController(services.devices(), serverKey);
-        BundleController bundles = new BundleController(services.bundles(), config.maxBodyBytes());
+        BundleController bundles = new BundleController(services.bundles(), services.accounts().regions(),
+                config.maxBodyBytes());
+        SecurityConfig security = config.security();
+        EnrollThrottle enrollThrottle = new EnrollThrottle(services.accounts().throttle(),
+                security.enrollFailuresPerSource(), security.trustedProxies());
+        AccountController account = new AccountController(services.accounts().logins(), services.accounts().accounts(),
+                security.trustedProxies());
+        EnrollmentCodeController codes = new EnrollmentCodeController(services.accounts().codes());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -55,8 +74,12 @@ public final class ServerApp {
             cfg.requestLogger.http(ServerApp::logRequest);
             cfg.routes.beforeMatched(access::check);
             cfg.routes.get("/health", ctx -> health(ctx, services.health()));
-            cfg.routes.post("/api/v1/enroll", enroll::handle);
+            cfg.routes.post("/api/v1/enroll", enrollThrottle.around(enroll::handle));
             cfg.routes.post(SyncProtocol.PATH, sync::handle);
+            cfg.routes.post("/api/v1/login", account::login);
+            cfg.routes.post("/api/v1/logout", account::logout);
+            cfg.routes.get("/api/v1/me", account::me);
+            cfg.routes.post("/api/v1/enrollment-codes", codes::issue);
             cfg.routes.post(DeviceKeyController.PATH, deviceKey::handle);
             cfg.routes.post(BundleService.PATH, bundles::handle);
             registerErrorBodies(cfg);
@@ -66,6 +89,12 @@ public final class ServerApp {
     private static void registerErrorBodies(JavalinConfig cfg) {
         cfg.routes.exception(ApiException.class, (e, ctx) ->
                 Json.write(ctx, e.status(), new SyncProtocol.Error(e.code(), e.getMessage())));
+        cfg.routes.exception(Refusal.class, (e, ctx) -> Json.write(ctx, switch (e.kind()) {
+            case INVALID -> 400;
+            case UNKNOWN -> 422; // not 404: that means "no such route" here
+            case OUT_OF_SCOPE -> 403;
+            case CONFLICT -> 409;
+        }, new SyncProtocol.Error(e.code(), e.getMessage())));
         cfg.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("event=unhandled method={} path={}", ctx.method().name(), ctx.path(), e);
             Json.write(ctx, 500, new SyncProtocol.Error("SERVER_ERROR", "服务器内部错误，请稍后重试。本机数据不受影响。"));
@@ -84,8 +113,8 @@ public final class ServerApp {
 
     /** One line per request, key=value; never the Authorization header or a body. */
     private static void logRequest(Context ctx, Float millis) {
-        REQUESTS.info("event=request method={} path={} status={} ms={} device={} remote={}",
+        REQUESTS.info("event=request method={} path={} status={} ms={} device={} user={} remote={}",
                 ctx.method().name(), ctx.path(), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
-                AccessControl.deviceIdForLog(ctx), ctx.req().getRemoteAddr());
+                AccessControl.deviceIdForLog(ctx), AccessControl.userIdForLog(ctx), ctx.req().getRemoteAddr());
     }
 }

@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
         Database db = new Database(pool, url.startsWith("jdbc:h2:"));
         try {
             Migrations.migrate(db);
+            FeedEpoch.ensure(db);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -26,7 +26,8 @@ import java.util.Set;
 final class Migrations {
 
     /** In order of version; never edit a released script, add a new one. */
-    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V3__bundles.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__accounts.sql",
+            "V3__feed_epoch_and_entity_index.sql", "V4__bundles.sql");
 
     private Migrations() {
     }

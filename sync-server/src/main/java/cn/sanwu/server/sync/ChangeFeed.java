@@ -105,12 +105,20 @@ public final class ChangeFeed {
      * Changes of {@code scope} after {@code cursor} in seq order: at most {@code maxRows}, and no
      * more payload bytes than {@code maxBytes} unless a single change is larger (one change always
      * comes, so a large notice cannot stall the feed).
+     *
+     * <p>Compacted on read: a change is left out when a later change of the same entity exists.
+     * That later one has a higher seq, so it is above the cursor too and comes in this page or a
+     * later one — nothing is skipped, only superseded versions are. A pull from cursor 0 is thereby
+     * a snapshot of the scope (each entity once, at its latest revision): re-bootstrap and a
+     * village's first sync cost the current state, not the whole history.
      */
     public Page pull(Connection c, String scope, long cursor, long maxBytes, int maxRows) throws SQLException {
         List<SyncProtocol.Change> changes = new ArrayList<>();
         long bytes = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, entity_type, entity_id, revision, payload FROM change_feed"
-                + " WHERE scope = ? AND seq > ? ORDER BY seq")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.seq, f.entity_type, f.entity_id, f.revision, f.payload"
+                + " FROM change_feed f WHERE f.scope = ? AND f.seq > ? AND NOT EXISTS (SELECT 1 FROM change_feed g"
+                + " WHERE g.scope = f.scope AND g.entity_type = f.entity_type AND g.entity_id = f.entity_id AND g.seq > f.seq)"
+                + " ORDER BY f.seq")) {
             ps.setString(1, scope);
             ps.setLong(2, cursor);
             ps.setMaxRows(maxRows + 1);

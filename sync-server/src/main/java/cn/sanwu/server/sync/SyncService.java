@@ -57,14 +57,16 @@ public final class SyncService {
     private SyncProtocol.Response pull(String scope, long cursor, List<MutationResult> results) {
         return db.inTransaction(c -> {
             long head = feed.head(c, scope);
+            String epoch = cn.sanwu.server.store.FeedEpoch.current(c);
             if (cursor > head || cursor < 0) {
                 // A cursor this server never issued: restored server backup, another server's
                 // database. The client reloads from 0 and keeps its outbox.
-                return new SyncProtocol.Response(SyncProtocol.VERSION, results, List.of(), 0, false, true);
+                return new SyncProtocol.Response(SyncProtocol.VERSION, results, List.of(), 0, false, true, epoch);
             }
             ChangeFeed.Page page = feed.pull(c, scope, cursor, pageBytes, MAX_PAGE_ROWS);
             long next = page.changes().isEmpty() ? cursor : page.changes().getLast().seq();
-            return new SyncProtocol.Response(SyncProtocol.VERSION, results, page.changes(), next, page.hasMore(), false);
+            return new SyncProtocol.Response(SyncProtocol.VERSION, results, page.changes(), next, page.hasMore(), false,
+                    epoch);
         });
     }
 

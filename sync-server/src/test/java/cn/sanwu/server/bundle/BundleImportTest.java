@@ -1,5 +1,6 @@
 package cn.sanwu.server.bundle;
 
+import static cn.sanwu.server.testing.BundleFiles.requestFile;
 import static cn.sanwu.server.testing.Notices.OTHER_VILLAGE;
 import static cn.sanwu.server.testing.Notices.VILLAGE;
 import static cn.sanwu.server.testing.Notices.newNotice;
@@ -16,6 +17,7 @@ import cn.sanwu.model.sync.bundle.BundleHeader;
 import cn.sanwu.model.sync.bundle.BundleKeys;
 import cn.sanwu.server.SyncServer;
 import cn.sanwu.server.config.ServerConfig;
+import cn.sanwu.server.testing.AccountFixture;
 import cn.sanwu.server.testing.Rows;
 import cn.sanwu.server.testing.TestDatabases;
 import cn.sanwu.server.testing.TestServer;
@@ -57,17 +59,6 @@ class BundleImportTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    static byte[] requestFile(KeyedDevice d, SyncProtocol.Request request) {
-        return requestFile(d.deviceId(), d.villageCode(), d.keys(), request, null);
-    }
-
-    static byte[] requestFile(UUID deviceId, String villageCode, KeyPair keys, SyncProtocol.Request request,
-            BundleHeader.Enrollment enrollment) {
-        BundleHeader header = BundleHeader.request(SyncProtocol.VERSION, UUID.randomUUID(), deviceId, villageCode,
-                Instant.now(), BundleKeys.keyId(keys.getPublic()), enrollment);
-        return BundleFile.write(BundleFile.Kind.REQUEST, header, request, keys.getPrivate());
     }
 
     private BundleService bundles() {
@@ -139,7 +130,7 @@ class BundleImportTest {
         for (int i : positions.toArray()) {
             byte[] bad = good.clone();
             bad[i] ^= (byte) (1 + random.nextInt(255));
-            assertThatThrownBy(() -> bundles.importRequest(bad)).as("byte %d of %d (seed %d)", i, good.length, seed)
+            assertThatThrownBy(() -> bundles.importRequest(bad, village -> true)).as("byte %d of %d (seed %d)", i, good.length, seed)
                     .isInstanceOf(BundleException.class);
         }
         assertThat(written()).isEqualTo(before);
@@ -265,8 +256,31 @@ class BundleImportTest {
         BundleService tight = new BundleService(server.server().database(), server.server().devices(), null,
                 ServerSigningKey.loadOrCreate(server.server().database(), Clock.systemUTC()), Clock.systemUTC(), 64 * 1024);
         assertThat(bomb.length).isLessThan(64 * 1024);
-        assertThatThrownBy(() -> tight.importRequest(bomb)).isInstanceOf(BundleException.class)
+        assertThatThrownBy(() -> tight.importRequest(bomb, village -> true)).isInstanceOf(BundleException.class)
                 .satisfies(e -> assertThat(((BundleException) e).reason()).isEqualTo(Reason.TOO_LARGE));
+    }
+
+    @Test
+    void aTownshipReviewerCarriesFilesOfItsOwnVillagesOnly() throws Exception {
+        AccountFixture.create(server.server().accounts());
+        String reviewer = server.sessionToken("reviewer", AccountFixture.PASSWORD);
+        KeyedDevice own = server.enrollKeyedDevice(AccountFixture.OWN_VILLAGE, "本乡村电脑");
+        KeyedDevice foreign = server.enrollKeyedDevice(AccountFixture.OTHER_TOWNSHIP_VILLAGE, "外乡村电脑");
+
+        byte[] ownFile = requestFile(own, push(0, newNotice(UUID.randomUUID(), AccountFixture.OWN_VILLAGE, "财务公开")));
+        TestServer.BinaryReply answer = server.postBytes(BundleService.PATH, reviewer, ownFile);
+        assertThat(reply(answer, own, ownFile).results()).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.APPLIED));
+
+        List<Long> before = written();
+        byte[] foreignFile = requestFile(foreign, push(0, newNotice(UUID.randomUUID(), AccountFixture.OTHER_TOWNSHIP_VILLAGE,
+                "财务公开")));
+        TestServer.BinaryReply refused = server.postBytes(BundleService.PATH, reviewer, foreignFile);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.error().get("code").asText()).isEqualTo(Reason.OUT_OF_SCOPE.name());
+        assertThat(written()).isEqualTo(before);
+        String admin = server.sessionToken("admin", AccountFixture.PASSWORD);
+        assertThat(server.postBytes(BundleService.PATH, admin, foreignFile).status()).isEqualTo(200);
     }
 
     @Test

@@ -1,31 +1,154 @@
 package cn.sanwu.server.http;
 
+import static cn.sanwu.server.testing.AccountFixture.OTHER_TOWNSHIP;
+import static cn.sanwu.server.testing.AccountFixture.OTHER_TOWNSHIP_VILLAGE;
+import static cn.sanwu.server.testing.AccountFixture.OWN_VILLAGE;
+import static cn.sanwu.server.testing.AccountFixture.PASSWORD;
+import static cn.sanwu.server.testing.AccountFixture.SIBLING_VILLAGE;
+import static cn.sanwu.server.testing.AccountFixture.TOWNSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sanwu.model.sync.SyncProtocol;
+import cn.sanwu.model.sync.bundle.BundleKeys;
+import cn.sanwu.server.access.Role;
 import cn.sanwu.server.access.RoutePolicy;
+import cn.sanwu.server.testing.AccountFixture;
+import cn.sanwu.server.testing.BundleFiles;
+import cn.sanwu.server.testing.Notices;
+import cn.sanwu.server.testing.TestDatabases;
 import cn.sanwu.server.testing.TestServer;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every route Javalin has registered must have an entry in the one policy table (QUALITY.md). */
+/**
+ * The one policy table (QUALITY.md): every registered route has an entry, and every route ×
+ * caller (role and scope) × target village is tried over HTTP against an expectation written here
+ * independently of {@link RoutePolicy}: 0 unexpected allows, 0 unexpected refusals.
+ */
 class RoutePolicyTest {
+
+    static final List<String> TARGETS = List.of(OWN_VILLAGE, SIBLING_VILLAGE, OTHER_TOWNSHIP_VILLAGE);
+
+    /** Who calls: nobody, the own village's PC, or one of the fixture's people. */
+    record Caller(String name, Role role, String scope) {
+    }
+
+    /** The one key the calling device registers, however often it is asked to. */
+    private static final java.security.KeyPair DEVICE_KEY = BundleKeys.generate();
+
+    static List<Caller> callers() {
+        List<Caller> callers = new ArrayList<>(List.of(new Caller("anonymous", Role.PUBLIC, null),
+                new Caller("own-village-pc", Role.VILLAGE_DEVICE, OWN_VILLAGE)));
+        for (AccountFixture.Person p : AccountFixture.PEOPLE) {
+            callers.add(new Caller(p.username(), p.role(), p.scope()));
+        }
+        return callers;
+    }
+
+    /** What each route should allow, derived from DESIGN.md §2, not from the policy table. */
+    static boolean expected(String route, Caller caller, String target) {
+        return switch (route) {
+            case "GET /health", "POST /api/v1/enroll", "POST /api/v1/login" -> true;
+            case "POST /api/v1/sync" -> caller.role() == Role.VILLAGE_DEVICE && target.equals(caller.scope());
+            case "POST /api/v1/logout", "GET /api/v1/me" -> caller.role().isPersonRole();
+            case "POST /api/v1/enrollment-codes" -> caller.role() == Role.ADMIN
+                    || (caller.role() == Role.TOWNSHIP_REVIEWER && township(target).equals(caller.scope()));
+            case "POST /api/v1/device/key" -> caller.role() == Role.VILLAGE_DEVICE; // its own key, any target
+            // The file speaks for its device by its signature; the caller carries it (ADR 0012).
+            case "POST /api/v1/bundles" -> caller.role() == Role.VILLAGE_DEVICE || caller.role() == Role.ADMIN
+                    || (caller.role() == Role.TOWNSHIP_REVIEWER && township(target).equals(caller.scope()));
+            default -> throw new AssertionError("no expectation for " + route + ": add it to this test");
+        };
+    }
+
+    private static String township(String village) {
+        return village.equals(OTHER_TOWNSHIP_VILLAGE) ? OTHER_TOWNSHIP : TOWNSHIP;
+    }
 
     @Test
     void everyRegisteredRouteHasAPolicyEntry(@TempDir Path dir) {
-        try (TestServer server = TestServer.start(dir)) {
-            List<String> registered = server.server().javalin().unsafe.internalRouter.allHttpHandlers().stream()
-                    .map(parsed -> parsed.endpoint)
-                    .filter(e -> e.method.isHttpMethod())
-                    .map(e -> RoutePolicy.key(e.method.name(), e.path))
-                    .toList();
+        try (TestServer server = TestServer.start(TestDatabases.config(dir))) {
+            List<String> registered = registered(server);
 
             assertThat(registered).isNotEmpty();
             assertThat(registered).allSatisfy(route -> assertThat(RoutePolicy.routes())
                     .as("policy entry for %s", route).contains(route));
             assertThat(RoutePolicy.routes()).as("no stale policy entries").containsExactlyInAnyOrderElementsOf(registered);
         }
+    }
+
+    @Test
+    void everyRouteRoleAndScopeIsAllowedExactlyAsExpected(@TempDir Path dir) {
+        try (TestServer server = TestServer.start(TestDatabases.config(dir))) {
+            AccountFixture.create(server.server().accounts());
+            String deviceToken = server.enrollNewDevice(OWN_VILLAGE, "红旗村电脑").token();
+            Map<String, Boolean> unexpected = new LinkedHashMap<>();
+            int cases = 0;
+            for (String route : registered(server)) {
+                for (Caller caller : callers()) {
+                    for (String target : TARGETS) {
+                        String token = switch (caller.role()) {
+                            case PUBLIC -> null;
+                            case VILLAGE_DEVICE -> deviceToken;
+                            default -> server.sessionToken(caller.name(), PASSWORD); // fresh: logout ends it
+                        };
+                        boolean allowed = call(server, route, token, target);
+                        if (allowed != expected(route, caller, target)) {
+                            unexpected.put(route + " by " + caller.name() + " for " + target, allowed);
+                        }
+                        cases++;
+                    }
+                }
+            }
+            System.out.println("route policy: " + cases + " route × caller × target cases tried");
+
+            assertThat(cases).isEqualTo(registered(server).size() * callers().size() * TARGETS.size());
+            assertThat(unexpected).as("unexpected allows (true) and refusals (false)").isEmpty();
+        }
+    }
+
+    /** Sends the route's request as {@code token} about {@code target}; true if it was carried out. */
+    private static boolean call(TestServer server, String route, String token, String target) {
+        return switch (route) {
+            case "GET /health" -> server.get("/health", token).status() == 200;
+            case "POST /api/v1/enroll" -> server.postJson("/api/v1/enroll", token, "{\"code\":\""
+                    + server.server().devices().issueCode(target) + "\"}").status() == 200;
+            case "POST /api/v1/login" -> server.login("clerk", PASSWORD).status() == 200;
+            case "POST /api/v1/logout" -> server.postJson("/api/v1/logout", token, "").status() == 204;
+            case "GET /api/v1/me" -> server.get("/api/v1/me", token).status() == 200;
+            case "POST /api/v1/enrollment-codes" -> server.postJson("/api/v1/enrollment-codes", token,
+                    "{\"villageCode\":\"" + target + "\"}").status() == 201;
+            case "POST /api/v1/sync" -> {
+                HttpRequest request = server.syncRequest(token, TestServer.json(new SyncProtocol.Request(SyncProtocol.VERSION,
+                        0, List.of(Notices.newNotice(UUID.randomUUID(), target, "公告"))))).build();
+                TestServer.Reply reply = server.send(request);
+                yield reply.status() == 200
+                        && reply.body().get("results").get(0).get("outcome").asText().equals("APPLIED");
+            }
+            case "POST /api/v1/device/key" -> server.postJson("/api/v1/device/key", token,
+                    "{\"publicKey\":\"" + BundleKeys.encode(DEVICE_KEY.getPublic()) + "\"}").status() == 200;
+            case "POST /api/v1/bundles" -> {
+                TestServer.KeyedDevice village = server.enrollKeyedDevice(target, "村电脑");
+                yield server.postBytes("/api/v1/bundles", token, BundleFiles.requestFile(village,
+                        Notices.push(0, Notices.newNotice(UUID.randomUUID(), target, "公告")))).status() == 200;
+            }
+            default -> throw new AssertionError("no request for " + route + ": add it to this test");
+        };
+    }
+
+    private static List<String> registered(TestServer server) {
+        return server.server().javalin().unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> RoutePolicy.key(e.method.name(), e.path))
+                .toList();
     }
 
     @Test

@@ -111,7 +111,34 @@ class SyncApiTest {
             assertThat(res.serverRevision()).isEqualTo(2);
             assertThat(res.current()).isEqualTo(second.payload());
         });
-        assertThat(r.changes()).extracting(SyncProtocol.Change::seq).containsExactly(1L, 2L);
+        // Revision 1 (seq 1) is superseded by revision 2 (seq 2): the feed is compacted on read.
+        assertThat(r.changes()).extracting(SyncProtocol.Change::seq).containsExactly(2L);
+    }
+
+    @Test
+    void aPullFromZeroIsASnapshotAndALaterPullStillGetsEveryNewerVersion() {
+        UUID edited = UUID.randomUUID();
+        UUID once = UUID.randomUUID();
+        server.sync(pc1.token(), push(0, newNotice(edited, VILLAGE, "第一版")));
+        server.sync(pc1.token(), push(0, newNotice(once, VILLAGE, "只写一次")));
+        for (int rev = 2; rev <= 4; rev++) {
+            server.sync(pc1.token(), push(0, new Mutation(UUID.randomUUID(), SyncProtocol.ENTITY_NOTICE, edited, rev - 1,
+                    payload(edited, rev, VILLAGE, "第" + rev + "版"))));
+        }
+
+        SyncProtocol.Response snapshot = server.sync(pc2.token(), push(0));
+        assertThat(snapshot.changes()).extracting(SyncProtocol.Change::entityId, SyncProtocol.Change::revision,
+                SyncProtocol.Change::seq).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(once, 1, 2L), org.assertj.core.groups.Tuple.tuple(edited, 4, 5L));
+        assertThat(snapshot.cursor()).isEqualTo(5);
+
+        // A device that saw seq 1 (revision 1) still gets the newest version, and only that.
+        SyncProtocol.Response later = server.sync(pc2.token(), push(1));
+        assertThat(later.changes()).extracting(SyncProtocol.Change::revision).containsExactly(1, 4);
+        server.sync(pc1.token(), push(0, new Mutation(UUID.randomUUID(), SyncProtocol.ENTITY_NOTICE, edited, 4,
+                payload(edited, 5, VILLAGE, "第5版"))));
+        assertThat(server.sync(pc2.token(), push(5)).changes()).extracting(SyncProtocol.Change::revision, SyncProtocol.Change::seq)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, 6L));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.sanwu.server.testing;
 
+import cn.sanwu.server.account.PasswordHasher;
+import cn.sanwu.server.config.SecurityConfig;
 import cn.sanwu.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,9 +26,16 @@ public final class TestDatabases {
         return base != null && !base.isBlank();
     }
 
+    /**
+     * Argon2id at a test cost (1 MiB, one pass: ~2 ms a hash instead of ~50 ms), so that tests can
+     * log in hundreds of times; {@code PasswordHasherTest} measures the production cost.
+     */
+    public static final PasswordHasher.Cost TEST_PASSWORD_COST = new PasswordHasher.Cost(1024, 1, 1);
+
     /** A server config on loopback, ephemeral port, with a database of its own. */
     public static ServerConfig config(Path dir) {
-        ServerConfig local = ServerConfig.local(dir, 0);
+        ServerConfig local = ServerConfig.local(dir, 0)
+                .withSecurity(SecurityConfig.DEFAULTS.withPasswordCost(TEST_PASSWORD_COST));
         if (!onPostgres()) {
             return local;
         }

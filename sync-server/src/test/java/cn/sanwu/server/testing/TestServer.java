@@ -29,7 +29,14 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class TestServer implements AutoCloseable {
 
-    public record Reply(int status, JsonNode body, String contentEncoding) {
+    public record Reply(int status, JsonNode body, String contentEncoding, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String code() {
+            return body == null || body.get("code") == null ? null : body.get("code").asText();
+        }
     }
 
     public record Enrolled(String deviceId, String token, String villageCode) {
@@ -55,7 +62,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ServerConfig config) {
-        return new TestServer(SyncServer.create(config, Clock.systemUTC()).start());
+        return start(config, Clock.systemUTC());
+    }
+
+    public static TestServer start(ServerConfig config, Clock clock) {
+        return new TestServer(SyncServer.create(config, clock).start());
     }
 
     public SyncServer server() {
@@ -114,6 +125,28 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Logs in over HTTP; the reply as it came. */
+    public Reply login(String username, String password) {
+        return postJson("/api/v1/login", null, TestServer.jsonText(java.util.Map.of("username", username, "password", password)));
+    }
+
+    /** Logs in and answers the session token; fails the test if the login is refused. */
+    public String sessionToken(String username, String password) {
+        Reply reply = login(username, password);
+        if (reply.status() != 200) {
+            throw new AssertionError("login failed: " + reply);
+        }
+        return reply.body().get("token").asText();
+    }
+
+    public Reply get(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
     public SyncProtocol.Response sync(String token, SyncProtocol.Request request) {
         Reply reply = send(syncRequest(token, json(request)).build());
         if (reply.status() != 200) {
@@ -156,7 +189,7 @@ public final class TestServer implements AutoCloseable {
                 bytes = new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes();
             }
             JsonNode body = bytes.length == 0 ? null : ModelJson.mapper().readTree(bytes);
-            return new Reply(response.statusCode(), body, encoding);
+            return new Reply(response.statusCode(), body, encoding, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -171,6 +204,10 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public static String jsonText(Object value) {
+        return new String(json(value), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public static byte[] gzip(byte[] data) {

@@ -19,6 +19,7 @@ public final class BundleException extends Exception {
         DEVICE_REVOKED,
         NO_DEVICE_KEY,
         WRONG_VILLAGE,
+        OUT_OF_SCOPE,
         PROTOCOL_MISMATCH,
         OTHER_SERVER,
         OTHER_DEVICE,

@@ -1,5 +1,4 @@
--- Sanwu sync server schema, version 3: USB bundles (ADR 0012). Portable SQL: H2 2.x and PostgreSQL.
--- Independent of version 2 (user accounts, another branch): either may be applied first.
+-- Sanwu sync server schema, version 4: USB bundles (ADR 0012). Portable SQL: H2 2.x and PostgreSQL.
 
 -- The device's Ed25519 public key (base64 X.509), registered at enrollment or on the first online
 -- sync after this version. Bundle files from a device are accepted only with a signature by it.
