@@ -27,6 +27,6 @@ public record Accounts(RegionService regions, AccountService users, LoginService
     }
 
     ServerApp.Accounts http() {
-        return new ServerApp.Accounts(users, logins, codes, throttle);
+        return new ServerApp.Accounts(users, logins, codes, throttle, regions);
     }
 }

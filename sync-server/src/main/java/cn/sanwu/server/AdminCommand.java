@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code admin issue-code --village CODE}, {@code admin list-devices}, {@code admin revoke-device ID}
- * and the region and user commands of {@link AccountCommands}: run against the configured
+ * {@code admin issue-code --village CODE}, {@code admin list-devices}, {@code admin revoke-device ID},
+ * {@code admin import-bundle FILE --reply OUT} ({@link BundleAdminCommand}) and the region and user commands of {@link AccountCommands}: run against the configured
  * database directly, also while the server runs (H2 AUTO_SERVER or PostgreSQL). A refusal (bad
  * input, unknown user…) prints its message and exits 1 with nothing changed.
  */
@@ -31,7 +31,8 @@ final class AdminCommand {
             + " | create-region --code CODE --name NAME --level city|county|township|village|community [--parent CODE]"
             + " | list-regions | create-user --username NAME --role ROLE [--scope CODE] [--name 姓名]"
             + " | set-password USERNAME | disable-user USERNAME | enable-user USERNAME | list-users"
-            + " | revoke-sessions USERNAME | backup --out FILE.zip | restore-backup FILE.zip | renew-feed-epoch";
+            + " | revoke-sessions USERNAME | backup --out FILE.zip | restore-backup FILE.zip | renew-feed-epoch"
+            + " | import-bundle FILE --reply OUT";
 
     static int run(List<String> argv, ServerConfig config, InputStream in, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(argv);
@@ -101,6 +102,9 @@ final class AdminCommand {
                 }
                 case "renew-feed-epoch" -> out.println("feed epoch renewed: " + FeedEpoch.renew(db)
                         + " (clients reload and re-send what this database lacks)");
+                case "import-bundle" -> {
+                    return BundleAdminCommand.importBundle(args, config, db, devices, out, err);
+                }
                 default -> throw new IllegalArgumentException("unknown admin command: " + command);
             }
         }

@@ -1,5 +1,7 @@
 package cn.sanwu.server;
 
+import cn.sanwu.server.bundle.BundleService;
+import cn.sanwu.server.bundle.ServerSigningKey;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.http.ServerApp;
@@ -38,12 +40,20 @@ public final class SyncServer implements AutoCloseable {
             DeviceService devices = new DeviceService(db, clock);
             SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES);
             Accounts accounts = Accounts.create(db, clock, config.security(), devices);
-            Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, db::isHealthy, accounts.http()));
+            BundleService bundles = bundleService(db, devices, sync, config, clock);
+            Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy,
+                    accounts.http()));
             return new SyncServer(db, devices, accounts, app);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** Bundle import against {@code db}: for the server and for {@code admin import-bundle} alike. */
+    static BundleService bundleService(Database db, DeviceService devices, SyncService sync, ServerConfig config, Clock clock) {
+        // The same bound as an online request's body, for the file and for its unpacked body.
+        return new BundleService(db, devices, sync, ServerSigningKey.loadOrCreate(db, clock), clock, config.maxBodyBytes());
     }
 
     public SyncServer start() {

@@ -9,6 +9,7 @@ import cn.sanwu.client.print.SheetExports;
 import cn.sanwu.client.store.Database;
 import cn.sanwu.client.store.SettingsRepository;
 import cn.sanwu.client.store.Durability;
+import cn.sanwu.client.sync.BundleService;
 import cn.sanwu.client.sync.ConflictService;
 import cn.sanwu.client.sync.RefusedChangesService;
 import cn.sanwu.client.sync.SyncEngine;
@@ -41,6 +42,7 @@ public final class AppContext implements AutoCloseable {
     private final SyncEngine sync;
     private final SyncService syncService;
     private final ConflictService conflicts;
+    private final BundleService bundles;
     private final RefusedChangesService refused;
 
     public AppContext(Path dataDir, Clock clock) {
@@ -60,6 +62,7 @@ public final class AppContext implements AutoCloseable {
         this.villages = new VillageService(database);
         this.settings = new SettingsRepository(database);
         this.syncService = new SyncService(database, settings, sync);
+        this.bundles = new BundleService(database, settings, sync, villages, clock);
         this.sheets = new SheetExports(notices, this::catalog, NoticeHasher.sha256());
     }
 
@@ -81,6 +84,11 @@ public final class AppContext implements AutoCloseable {
     /** Enrollment and sync rounds over HTTP with the server (SyncTransport + SyncEngine). */
     public SyncService syncService() {
         return syncService;
+    }
+
+    /** USB bundle files: export, import of replies, forwarding at the township. */
+    public BundleService bundles() {
+        return bundles;
     }
 
     /** Open sync conflicts and their resolution. */

@@ -2,6 +2,7 @@ package cn.sanwu.client.app;
 
 import cn.sanwu.client.i18n.I18n;
 import cn.sanwu.client.print.ExportCommand;
+import cn.sanwu.client.sync.BundleCommand;
 import cn.sanwu.client.sync.SyncCommand;
 import cn.sanwu.client.store.RestoreCommand;
 import cn.sanwu.client.store.StoreException;
@@ -97,9 +98,10 @@ public final class Main {
     /** Commands for scripts and township support staff; each prints a Chinese result line. */
     private static int runCommand(Options options, Path dataDir, PrintStream out, PrintStream err) {
         String command = options.positional.getFirst();
-        if (SyncCommand.handles(command)) {
+        if (SyncCommand.handles(command) || BundleCommand.handles(command)) {
             try (AppContext ctx = new AppContext(dataDir, Clock.systemUTC())) {
-                return SyncCommand.run(ctx, options.positional, out, err);
+                return SyncCommand.handles(command) ? SyncCommand.run(ctx, options.positional, out, err)
+                        : BundleCommand.run(ctx, options.positional, out, err);
             } catch (StoreException e) {
                 err.println(e.userMessage());
                 return 4;
@@ -195,7 +197,7 @@ public final class Main {
                   sanwu import-catalog 目录文件.json [--data-dir 目录]  导入并启用县里发布的公开目录
                   sanwu backup-now | list-backups [--data-dir 目录]   立即备份 / 列出备份
                   sanwu restore-backup 备份文件.zip [--data-dir 目录]  （程序关闭时）从备份恢复
-                """ + ExportCommand.USAGE + SyncCommand.USAGE;
+                """ + ExportCommand.USAGE + SyncCommand.USAGE + BundleCommand.USAGE;
         boolean demo;
         boolean headless;
         boolean help;
@@ -223,7 +225,7 @@ public final class Main {
                     };
                     default -> {
                         if (args[i].startsWith("--") && !o.positional.isEmpty() && (ExportCommand.handles(o.positional.getFirst())
-                                || SyncCommand.handles(o.positional.getFirst()))) {
+                                || SyncCommand.handles(o.positional.getFirst()) || BundleCommand.handles(o.positional.getFirst()))) {
                             // Export options (--out, --paper …) are the export command's to parse.
                             o.positional.add(args[i]);
                             continue;

@@ -70,16 +70,43 @@ public final class SyncEngine {
      * before an answer) travel again with the same mutation ids.
      */
     public SyncProtocol.Request prepare() {
+        SyncProtocol.Request request = prepare(ids.next(), maxMutations, maxPayloadChars, (c, r) -> { });
+        requestOpen = !request.mutations().isEmpty() || requestOpen;
+        return request;
+    }
+
+    /** Work done in the transaction that prepares a request (a bundle export records itself and writes its file). */
+    @FunctionalInterface
+    public interface PreparedHook {
+        void run(Connection c, SyncProtocol.Request request) throws SQLException;
+    }
+
+    /**
+     * A request for a bundle file (ADR 0012): like {@link #prepare()}, with {@code bundleId} as
+     * the request id and {@code hook} run in the same transaction, so the entries are SENT if and
+     * only if the hook (recording the export, writing the file) succeeded. Larger bounds than an
+     * online round: a village without a connection sends rarely. Not counted as "syncing".
+     */
+    public SyncProtocol.Request prepareBundle(UUID bundleId, PreparedHook hook) {
+        return prepare(bundleId, BUNDLE_MAX_MUTATIONS, BUNDLE_MAX_PAYLOAD_CHARS, hook);
+    }
+
+    /** Bundle bounds: the request body stays under the server's 8 MB even in three-byte Chinese characters. */
+    static final int BUNDLE_MAX_MUTATIONS = 2000;
+    static final long BUNDLE_MAX_PAYLOAD_CHARS = 2_000_000;
+
+    private SyncProtocol.Request prepare(UUID requestId, int maxCount, long maxChars, PreparedHook hook) {
         SyncProtocol.Request request = db.inTransaction(c -> {
-            List<OutboxRepository.Entry> next = outbox.nextToSend(c, maxMutations, maxPayloadChars);
-            outbox.markSent(c, next.stream().map(OutboxRepository.Entry::seq).toList(), ids.next());
+            List<OutboxRepository.Entry> next = outbox.nextToSend(c, maxCount, maxChars);
+            outbox.markSent(c, next.stream().map(OutboxRepository.Entry::seq).toList(), requestId);
             List<SyncProtocol.Mutation> mutations = next.stream()
                     .map(e -> new SyncProtocol.Mutation(e.mutationId(), e.entityType(), e.entityId(), e.baseRevision(),
                             NoticePayload.toTree(e.payload())))
                     .toList();
-            return new SyncProtocol.Request(SyncProtocol.VERSION, state.meta(c).cursor(), mutations);
+            SyncProtocol.Request prepared = new SyncProtocol.Request(SyncProtocol.VERSION, state.meta(c).cursor(), mutations);
+            hook.run(c, prepared);
+            return prepared;
         });
-        requestOpen = !request.mutations().isEmpty() || requestOpen;
         db.forceToDisk();
         return request;
     }
@@ -93,6 +120,22 @@ public final class SyncEngine {
      * @return notices whose local copy changed (server versions written here), for screens to reload
      */
     public List<Notice> apply(SyncProtocol.Request sent, SyncProtocol.Response response) {
+        List<Notice> written = apply(sent, response, false, c -> null);
+        requestOpen = false;
+        return written;
+    }
+
+    /**
+     * A reply file's answer: as {@link #apply}, but the cursor only moves forward (replies may be
+     * imported out of order, and an online sync may have gone further meanwhile), and {@code hook}
+     * (marking the bundle answered) commits with it.
+     */
+    public List<Notice> applyBundleReply(SyncProtocol.Request sent, SyncProtocol.Response response, Database.SqlWork<?> hook) {
+        return apply(sent, response, true, hook);
+    }
+
+    private List<Notice> apply(SyncProtocol.Request sent, SyncProtocol.Response response, boolean cursorForwardOnly,
+            Database.SqlWork<?> hook) {
         if (response.protocol() != SyncProtocol.VERSION) {
             throw new StoreException("服务器的同步协议版本（" + response.protocol() + "）与本程序（" + SyncProtocol.VERSION
                     + "）不同，未写入任何数据。请升级三务。");
@@ -105,6 +148,7 @@ public final class SyncEngine {
                 // The server lost what this cursor stood for: reload from 0 (its changes, picked by
                 // the old cursor, are not applied), then re-send what it lacks (FeedReload).
                 reload.start(c, now);
+                hook.run(c);
                 return changed;
             }
             for (SyncProtocol.Change change : response.changes()) {
@@ -112,13 +156,14 @@ public final class SyncEngine {
                     applyChange(c, change, now).ifPresent(changed::add);
                 }
             }
-            state.recordSuccess(c, response.cursor(), now);
+            long cursor = cursorForwardOnly ? Math.max(state.meta(c).cursor(), response.cursor()) : response.cursor();
+            state.recordSuccess(c, cursor, now);
             if (!response.hasMore() && reload.underWay(c)) {
                 reload.finish(c, now);
             }
+            hook.run(c);
             return changed;
         });
-        requestOpen = false;
         notices.indexCommitted(written);
         db.forceToDisk();
         return written;

@@ -50,11 +50,13 @@ public final class SyncService {
     private final Database db;
     private final SettingsRepository settings;
     private final SyncEngine engine;
+    private final DeviceKeys keys;
 
     public SyncService(Database db, SettingsRepository settings, SyncEngine engine) {
         this.db = db;
         this.settings = settings;
         this.engine = engine;
+        this.keys = new DeviceKeys(db, settings);
     }
 
     public boolean enrolled() {
@@ -71,7 +73,7 @@ public final class SyncService {
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("请填写乡镇发给本村的一次性登记码");
         }
-        SyncTransport.Enrollment e = new SyncTransport(serverUrl, TIMEOUT).enroll(code, deviceName);
+        SyncTransport.Enrollment e = new SyncTransport(serverUrl, TIMEOUT).enroll(code, deviceName, keys.publicKeyText());
         if (villageCode != null && !villageCode.equals(e.villageCode())) {
             throw new SyncTransport.Refused(409, "wrong-village", "这个登记码属于村代码 " + e.villageCode()
                     + "，而本机管理的是 " + villageCode + "。请向乡镇核对登记码。");
@@ -80,6 +82,10 @@ public final class SyncService {
             SettingsRepository.put(c, SERVER_URL, serverUrl.strip().replaceAll("/+$", ""));
             SettingsRepository.put(c, TOKEN, e.token());
             SettingsRepository.put(c, DEVICE_ID, e.deviceId());
+            BundleService.forgetFileEnrollment(c);
+            if (e.serverPublicKey() != null && !e.serverPublicKey().isBlank()) {
+                DeviceKeys.recordRegistered(c, e.serverPublicKey());
+            }
             return null;
         });
         db.forceToDisk();
@@ -93,6 +99,7 @@ public final class SyncService {
         }
         SyncTransport transport = new SyncTransport(settings.get(SERVER_URL).orElseThrow(), TIMEOUT);
         String token = settings.get(TOKEN).orElseThrow();
+        registerKeyIfNeeded(transport, token);
         int rounds = 0;
         int sent = 0;
         int pulled = 0;
@@ -124,5 +131,25 @@ public final class SyncService {
         }
         return new Result(rounds, sent, pulled, true, "已同步：上传 " + sent + " 项，收到 " + pulled + " 项。",
                 List.copyOf(updated));
+    }
+
+    /**
+     * A device enrolled before bundle files registers its signing key on its next online sync and
+     * pins the server's. Failing here never fails the sync: an older server has no such route, and
+     * a refusal shows up clearly when a bundle file is imported.
+     */
+    private void registerKeyIfNeeded(SyncTransport transport, String token) {
+        if (keys.registered()) {
+            return;
+        }
+        try {
+            String serverKey = transport.registerKey(token, keys.publicKeyText());
+            db.inTransaction(c -> {
+                DeviceKeys.recordRegistered(c, serverKey);
+                return null;
+            });
+        } catch (IOException | SyncTransport.Refused | IllegalArgumentException e) {
+            // see above: the sync goes on; export-bundle will say what is missing
+        }
     }
 }

@@ -43,8 +43,8 @@ public final class SyncTransport {
         }
     }
 
-    /** What enrollment gives the device. */
-    public record Enrollment(String deviceId, String token, String villageCode) {
+    /** What enrollment gives the device; {@code serverPublicKey} is null from a server without bundles. */
+    public record Enrollment(String deviceId, String token, String villageCode, String serverPublicKey) {
     }
 
     private final URI base;
@@ -61,12 +61,36 @@ public final class SyncTransport {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    public Enrollment enroll(String code, String deviceName) throws IOException, Refused {
-        byte[] body = ModelJson.mapper().writeValueAsBytes(Map.of("code", code.strip(), "deviceName", deviceName));
+    /** @param publicKey this device's bundle-signing key (base64), registered with the enrollment */
+    public Enrollment enroll(String code, String deviceName, String publicKey) throws IOException, Refused {
+        byte[] body = ModelJson.mapper().writeValueAsBytes(Map.of("code", code.strip(), "deviceName", deviceName,
+                "publicKey", publicKey));
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/enroll")).timeout(timeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         JsonNode reply = send(request);
-        return new Enrollment(reply.path("deviceId").asText(), reply.path("token").asText(), reply.path("villageCode").asText());
+        return new Enrollment(reply.path("deviceId").asText(), reply.path("token").asText(), reply.path("villageCode").asText(),
+                reply.path("serverPublicKey").asText(null));
+    }
+
+    /** Registers the bundle-signing key of a device enrolled before bundles; answers the server's key. */
+    public String registerKey(String token, String publicKey) throws IOException, Refused {
+        byte[] body = ModelJson.mapper().writeValueAsBytes(Map.of("publicKey", publicKey));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/device/key")).timeout(timeout)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return send(request).path("serverPublicKey").asText();
+    }
+
+    /** Uploads a village's bundle file (township) and answers the reply file's bytes. */
+    public byte[] uploadBundle(String token, byte[] file) throws IOException, Refused {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/bundles")).timeout(timeout)
+                .header("Content-Type", "application/octet-stream").header("Accept-Encoding", "gzip")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
+        Answer answer = exchange(request);
+        if (answer.status() == 200) {
+            return answer.body();
+        }
+        throw refusal(answer.status(), parse(answer));
     }
 
     public SyncProtocol.Response sync(String token, SyncProtocol.Request request) throws IOException, Refused {
@@ -82,7 +106,33 @@ public final class SyncTransport {
         return ModelJson.mapper().convertValue(send(http), SyncProtocol.Response.class);
     }
 
+    private record Answer(int status, byte[] body) {
+    }
+
     private JsonNode send(HttpRequest request) throws IOException, Refused {
+        Answer answer = exchange(request);
+        JsonNode body = parse(answer);
+        if (answer.status() != 200) {
+            throw refusal(answer.status(), body);
+        }
+        return body;
+    }
+
+    private static Refused refusal(int status, JsonNode body) {
+        return new Refused(status, body.path("code").asText("http-" + status),
+                body.path("message").asText("服务器拒绝了请求（HTTP " + status + "）"));
+    }
+
+    private static JsonNode parse(Answer answer) throws IOException {
+        try {
+            return answer.body().length == 0 ? ModelJson.mapper().createObjectNode() : ModelJson.mapper().readTree(answer.body());
+        } catch (IOException e) {
+            // Not our server (a captive portal's login page, a proxy error): treat as offline.
+            throw new IOException("服务器的回答无法识别（HTTP " + answer.status() + "）", e);
+        }
+    }
+
+    private Answer exchange(HttpRequest request) throws IOException {
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -100,17 +150,6 @@ public final class SyncTransport {
                 raw = in.readAllBytes();
             }
         }
-        JsonNode body;
-        try {
-            body = raw.length == 0 ? ModelJson.mapper().createObjectNode() : ModelJson.mapper().readTree(raw);
-        } catch (IOException e) {
-            // Not our server (a captive portal's login page, a proxy error): treat as offline.
-            throw new IOException("服务器的回答无法识别（HTTP " + response.statusCode() + "）", e);
-        }
-        if (response.statusCode() != 200) {
-            throw new Refused(response.statusCode(), body.path("code").asText("http-" + response.statusCode()),
-                    body.path("message").asText("服务器拒绝了请求（HTTP " + response.statusCode() + "）"));
-        }
-        return body;
+        return new Answer(response.statusCode(), raw);
     }
 }

@@ -56,7 +56,7 @@ class UpgradeWithUnsyncedDataTest {
         }
 
         try (SyncFixture f = new SyncFixture(dir)) {
-            assertThat(f.firstString("SELECT MAX(version) FROM schema_version")).isEqualTo("2");
+            assertThat(f.firstString("SELECT MAX(version) FROM schema_version")).isEqualTo("3");
             assertThat(f.engine.status().waiting()).isEqualTo(1);
             SyncProtocol.Request request = f.engine.prepare();
             assertThat(request.mutations()).singleElement().satisfies(m -> {

@@ -91,6 +91,11 @@ public final class AccessControl {
         return caller;
     }
 
+    /** The logged-in person of this request, if it is one (a route open to devices and people). */
+    public static Optional<Caller> callerIfAny(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(CALLER_ATTRIBUTE));
+    }
+
     /** The device id for the request log, or "-". */
     public static String deviceIdForLog(Context ctx) {
         Device device = ctx.attribute(DEVICE_ATTRIBUTE);

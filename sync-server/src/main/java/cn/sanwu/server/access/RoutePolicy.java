@@ -27,7 +27,12 @@ public final class RoutePolicy {
             "POST /api/v1/logout", ANY_PERSON,
             "GET /api/v1/me", ANY_PERSON,
             // Scope: a reviewer only for villages of the township (EnrollmentCodes), an admin for any.
-            "POST /api/v1/enrollment-codes", Set.of(Role.TOWNSHIP_REVIEWER, Role.ADMIN));
+            "POST /api/v1/enrollment-codes", Set.of(Role.TOWNSHIP_REVIEWER, Role.ADMIN),
+            "POST /api/v1/device/key", Set.of(Role.VILLAGE_DEVICE),
+            // A bundle file speaks for its village device by its signature; the caller only carries
+            // it: an enrolled device (the township PC), or a township reviewer (villages of the
+            // township only, BundleController) or an admin (ADR 0012).
+            "POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE, Role.TOWNSHIP_REVIEWER, Role.ADMIN));
 
     private RoutePolicy() {
     }

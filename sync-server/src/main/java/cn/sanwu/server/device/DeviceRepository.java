@@ -61,19 +61,20 @@ final class DeviceRepository {
 
     void insertDevice(Connection c, Device device, String tokenHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO device(id, name, village_code, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO device(id, name, village_code, token_hash, enrolled_at, public_key) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, device.id());
             ps.setString(2, device.name());
             ps.setString(3, device.villageCode());
             ps.setString(4, tokenHash);
             ps.setObject(5, utc(device.enrolledAt()));
+            ps.setString(6, device.publicKey());
             ps.executeUpdate();
         }
     }
 
     Optional<Device> findByTokenHash(Connection c, String tokenHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, name, village_code, enrolled_at, revoked_at FROM device WHERE token_hash = ?")) {
+                "SELECT id, name, village_code, enrolled_at, revoked_at, public_key FROM device WHERE token_hash = ?")) {
             ps.setString(1, tokenHash);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -81,10 +82,29 @@ final class DeviceRepository {
         }
     }
 
+    Optional<Device> findById(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, village_code, enrolled_at, revoked_at, public_key FROM device WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Sets the key of a device that has none; false if it already has one. */
+    boolean setPublicKey(Connection c, UUID id, String publicKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE device SET public_key = ? WHERE id = ? AND public_key IS NULL")) {
+            ps.setString(1, publicKey);
+            ps.setObject(2, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     List<Device> list(Connection c) throws SQLException {
         List<Device> devices = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, name, village_code, enrolled_at, revoked_at FROM device ORDER BY village_code, enrolled_at");
+                "SELECT id, name, village_code, enrolled_at, revoked_at, public_key FROM device ORDER BY village_code, enrolled_at");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 devices.add(read(rs));
@@ -104,7 +124,7 @@ final class DeviceRepository {
     private static Device read(ResultSet rs) throws SQLException {
         OffsetDateTime revoked = rs.getObject(5, OffsetDateTime.class);
         return new Device(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class).toInstant(), revoked == null ? null : revoked.toInstant());
+                rs.getObject(4, OffsetDateTime.class).toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString(6));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -1,5 +1,6 @@
 package cn.sanwu.server.device;
 
+import cn.sanwu.model.sync.bundle.BundleKeys;
 import cn.sanwu.server.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,21 +75,84 @@ public final class DeviceService {
 
     /** Exchanges a one-time code for a device identity; empty when the code is unknown, used or expired. */
     public Optional<Enrollment> enroll(String code, String deviceName) {
+        return enroll(code, deviceName, null);
+    }
+
+    /**
+     * As {@link #enroll(String, String)}, registering the device's bundle-signing key at once.
+     *
+     * @param publicKey base64 Ed25519 public key, or null (an older client)
+     * @throws IllegalArgumentException if {@code publicKey} is not an Ed25519 key
+     */
+    public Optional<Enrollment> enroll(String code, String deviceName, String publicKey) {
+        String token = secrets.newToken();
+        return claim(UUID.randomUUID(), code, deviceName, publicKey, token)
+                .map(d -> new Enrollment(d.id(), token, d.villageCode()));
+    }
+
+    /**
+     * Enrollment by a device's first bundle file (it has never been online): the device chose its
+     * id and proved its key by signing the file. It gets a token nobody knows, so it can only
+     * sync by file until it enrolls online with a new code. Empty when the code is unusable or
+     * belongs to another village than {@code villageCode} (then it stays unused).
+     */
+    public Optional<Device> enrollByFile(UUID deviceId, String code, String deviceName, String publicKey, String villageCode) {
+        return claim(deviceId, code, deviceName, publicKey, secrets.newToken(), villageCode);
+    }
+
+    private Optional<Device> claim(UUID deviceId, String code, String deviceName, String publicKey, String token) {
+        return claim(deviceId, code, deviceName, publicKey, token, null);
+    }
+
+    private Optional<Device> claim(UUID deviceId, String code, String deviceName, String publicKey, String token,
+            String requiredVillage) {
+        if (publicKey != null) {
+            BundleKeys.publicKey(publicKey); // refuses anything that is not a key
+        }
         String name = deviceName == null || deviceName.isBlank() ? "未命名设备" : deviceName.strip();
         if (name.length() > 200) {
             name = name.substring(0, 200);
         }
         String finalName = name;
-        UUID deviceId = UUID.randomUUID();
-        String token = secrets.newToken();
         Instant now = clock.instant();
         return db.inTransaction(c -> {
             Optional<String> village = repository.claimCode(c, Secrets.hash(Secrets.normaliseCode(code)), deviceId, now);
             if (village.isEmpty()) {
                 return Optional.empty();
             }
-            repository.insertDevice(c, new Device(deviceId, finalName, village.get(), now, null), Secrets.hash(token));
-            return Optional.of(new Enrollment(deviceId, token, village.get()));
+            if (requiredVillage != null && !requiredVillage.equals(village.get())) {
+                c.rollback();
+                return Optional.<Device>empty();
+            }
+            Device device = new Device(deviceId, finalName, village.get(), now, null, publicKey);
+            repository.insertDevice(c, device, Secrets.hash(token));
+            return Optional.of(device);
+        });
+    }
+
+    /** A device by id, revoked or not. */
+    public Optional<Device> find(UUID deviceId) {
+        return db.inTransaction(c -> repository.findById(c, deviceId));
+    }
+
+    /** What {@link #registerKey} did. */
+    public enum KeyRegistration { REGISTERED, ALREADY_REGISTERED, DIFFERENT_KEY_REGISTERED }
+
+    /**
+     * Registers the bundle-signing key of a device enrolled before bundles existed. A key is set
+     * once: the same key again is fine, another one is refused (the store that holds the private
+     * key is the device; a new store enrolls anew).
+     *
+     * @throws IllegalArgumentException if {@code publicKey} is not an Ed25519 key
+     */
+    public KeyRegistration registerKey(UUID deviceId, String publicKey) {
+        BundleKeys.publicKey(publicKey);
+        return db.inTransaction(c -> {
+            if (repository.setPublicKey(c, deviceId, publicKey)) {
+                return KeyRegistration.REGISTERED;
+            }
+            String existing = repository.findById(c, deviceId).map(Device::publicKey).orElse(null);
+            return publicKey.equals(existing) ? KeyRegistration.ALREADY_REGISTERED : KeyRegistration.DIFFERENT_KEY_REGISTERED;
         });
     }
 

@@ -49,6 +49,6 @@ public final class Secrets {
 
     /** Codes are compared case-insensitively and without spaces, as people type them. */
     public static String normaliseCode(String typed) {
-        return typed.strip().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        return cn.sanwu.model.sync.bundle.BundleKeys.normaliseCode(typed);
     }
 }

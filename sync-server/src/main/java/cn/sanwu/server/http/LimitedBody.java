@@ -56,6 +56,24 @@ public final class LimitedBody {
         }
     }
 
+    /** The raw body (no Content-Encoding: a bundle file is compressed already), at most {@code maxBytes}. */
+    public static byte[] readBytes(Context ctx, long maxBytes) {
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
+            throw new ApiException(415, "UNSUPPORTED_ENCODING", "同步文件已经压缩，上传时不要再压缩（" + encoding + "）。");
+        }
+        try (InputStream in = new CappedStream(ctx.req().getInputStream(), maxBytes)) {
+            return in.readAllBytes();
+        } catch (BodyTooLarge e) {
+            throw tooLarge(maxBytes);
+        } catch (IOException e) {
+            throw new ApiException(400, "BODY_UNREADABLE", "请求数据读取失败，请重试。");
+        }
+    }
+
     private static ApiException tooLarge(long maxBytes) {
         return new ApiException(413, "BODY_TOO_LARGE", "一次同步的数据太大（上限 " + maxBytes / (1024 * 1024)
                 + " MB）。请分批同步。");

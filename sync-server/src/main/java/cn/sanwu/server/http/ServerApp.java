@@ -6,6 +6,8 @@ import cn.sanwu.server.account.AccountService;
 import cn.sanwu.server.account.EnrollmentCodes;
 import cn.sanwu.server.account.LoginService;
 import cn.sanwu.server.account.Refusal;
+import cn.sanwu.server.account.RegionService;
+import cn.sanwu.server.bundle.BundleService;
 import cn.sanwu.server.config.SecurityConfig;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
@@ -34,11 +36,12 @@ public final class ServerApp {
     private ServerApp() {
     }
 
-    public record Services(DeviceService devices, SyncService sync, Health health, Accounts accounts) {
+    public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts) {
     }
 
     /** Logins, sessions, enrollment codes issued by people, and the database-backed throttle. */
-    public record Accounts(AccountService accounts, LoginService logins, EnrollmentCodes codes, Throttle throttle) {
+    public record Accounts(AccountService accounts, LoginService logins, EnrollmentCodes codes, Throttle throttle,
+            RegionService regions) {
     }
 
     /** Answers GET /health; a lambda so the app needs no database of its own. */
@@ -50,7 +53,11 @@ public final class ServerApp {
     public static Javalin create(ServerConfig config, Services services) {
         AccessControl access = new AccessControl(services.devices(), services.accounts().accounts());
         SyncController sync = new SyncController(services.sync(), config.maxBodyBytes());
-        EnrollController enroll = new EnrollController(services.devices());
+        String serverKey = services.bundles().signingKey().encodedPublicKey();
+        EnrollController enroll = new EnrollController(services.devices(), serverKey);
+        DeviceKeyController deviceKey = new DeviceKeyController(services.devices(), serverKey);
+        BundleController bundles = new BundleController(services.bundles(), services.accounts().regions(),
+                config.maxBodyBytes());
         SecurityConfig security = config.security();
         EnrollThrottle enrollThrottle = new EnrollThrottle(services.accounts().throttle(),
                 security.enrollFailuresPerSource(), security.trustedProxies());
@@ -73,6 +80,8 @@ public final class ServerApp {
             cfg.routes.post("/api/v1/logout", account::logout);
             cfg.routes.get("/api/v1/me", account::me);
             cfg.routes.post("/api/v1/enrollment-codes", codes::issue);
+            cfg.routes.post(DeviceKeyController.PATH, deviceKey::handle);
+            cfg.routes.post(BundleService.PATH, bundles::handle);
             registerErrorBodies(cfg);
         });
     }

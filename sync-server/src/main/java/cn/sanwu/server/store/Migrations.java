@@ -8,42 +8,65 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One migration history for H2 and PostgreSQL, applied in order at start-up, one transaction per
  * script. The scripts use only SQL both accept. Small on purpose, like the client's; a database
  * written by a newer server is refused. Several instances starting at once: the version row's
  * primary key makes all but one fail, and a restart finds the schema current.
+ *
+ * <p>A script's version is the number in its name ({@code V3__bundles.sql} is 3), and every script
+ * whose version is not recorded yet is applied, in order. Branches are given version numbers up
+ * front and may land in any order (V3 before V2): a database that already has V3 still gets V2
+ * when it arrives. So two scripts must never depend on each other unless their versions say so.
  */
 final class Migrations {
 
-    /** In order; never edit a released script, add a new one. */
+    /** In order of version; never edit a released script, add a new one. */
     static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__accounts.sql",
-            "V3__feed_epoch_and_entity_index.sql");
+            "V3__feed_epoch_and_entity_index.sql", "V4__bundles.sql");
 
     private Migrations() {
     }
 
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
+    }
+
     static void migrate(Database db) {
-        int installed = db.inTransaction(c -> {
+        migrate(db, SCRIPTS);
+    }
+
+    /** Applies every script of {@code scripts} (ordered by version) whose version is not recorded yet. */
+    static void migrate(Database db, List<String> scripts) {
+        Set<Integer> installed = db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL,"
                         + " applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
-                try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                    rs.next();
-                    return rs.getInt(1);
+                Set<Integer> versions = new HashSet<>();
+                try (ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+                    while (rs.next()) {
+                        versions.add(rs.getInt(1));
+                    }
                 }
+                return versions;
             }
         });
-        if (installed > SCRIPTS.size()) {
-            throw new StoreException("database schema version " + installed + " is newer than this server supports ("
-                    + SCRIPTS.size() + "); upgrade the server");
+        int newest = version(scripts.getLast());
+        int installedNewest = installed.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (installedNewest > newest) {
+            throw new StoreException("database schema version " + installedNewest + " is newer than this server supports ("
+                    + newest + "); upgrade the server");
         }
-        for (int v = installed + 1; v <= SCRIPTS.size(); v++) {
-            String script = SCRIPTS.get(v - 1);
+        for (String script : scripts) {
+            int version = version(script);
+            if (installed.contains(version)) {
+                continue;
+            }
             String sql = load(script);
-            int version = v;
             db.inTransaction(c -> {
                 apply(c, sql);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version(version, script) VALUES (?, ?)")) {

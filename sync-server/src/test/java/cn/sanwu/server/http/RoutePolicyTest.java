@@ -9,9 +9,11 @@ import static cn.sanwu.server.testing.AccountFixture.TOWNSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.model.sync.SyncProtocol;
+import cn.sanwu.model.sync.bundle.BundleKeys;
 import cn.sanwu.server.access.Role;
 import cn.sanwu.server.access.RoutePolicy;
 import cn.sanwu.server.testing.AccountFixture;
+import cn.sanwu.server.testing.BundleFiles;
 import cn.sanwu.server.testing.Notices;
 import cn.sanwu.server.testing.TestDatabases;
 import cn.sanwu.server.testing.TestServer;
@@ -38,6 +40,9 @@ class RoutePolicyTest {
     record Caller(String name, Role role, String scope) {
     }
 
+    /** The one key the calling device registers, however often it is asked to. */
+    private static final java.security.KeyPair DEVICE_KEY = BundleKeys.generate();
+
     static List<Caller> callers() {
         List<Caller> callers = new ArrayList<>(List.of(new Caller("anonymous", Role.PUBLIC, null),
                 new Caller("own-village-pc", Role.VILLAGE_DEVICE, OWN_VILLAGE)));
@@ -54,6 +59,10 @@ class RoutePolicyTest {
             case "POST /api/v1/sync" -> caller.role() == Role.VILLAGE_DEVICE && target.equals(caller.scope());
             case "POST /api/v1/logout", "GET /api/v1/me" -> caller.role().isPersonRole();
             case "POST /api/v1/enrollment-codes" -> caller.role() == Role.ADMIN
+                    || (caller.role() == Role.TOWNSHIP_REVIEWER && township(target).equals(caller.scope()));
+            case "POST /api/v1/device/key" -> caller.role() == Role.VILLAGE_DEVICE; // its own key, any target
+            // The file speaks for its device by its signature; the caller carries it (ADR 0012).
+            case "POST /api/v1/bundles" -> caller.role() == Role.VILLAGE_DEVICE || caller.role() == Role.ADMIN
                     || (caller.role() == Role.TOWNSHIP_REVIEWER && township(target).equals(caller.scope()));
             default -> throw new AssertionError("no expectation for " + route + ": add it to this test");
         };
@@ -122,6 +131,13 @@ class RoutePolicyTest {
                 TestServer.Reply reply = server.send(request);
                 yield reply.status() == 200
                         && reply.body().get("results").get(0).get("outcome").asText().equals("APPLIED");
+            }
+            case "POST /api/v1/device/key" -> server.postJson("/api/v1/device/key", token,
+                    "{\"publicKey\":\"" + BundleKeys.encode(DEVICE_KEY.getPublic()) + "\"}").status() == 200;
+            case "POST /api/v1/bundles" -> {
+                TestServer.KeyedDevice village = server.enrollKeyedDevice(target, "村电脑");
+                yield server.postBytes("/api/v1/bundles", token, BundleFiles.requestFile(village,
+                        Notices.push(0, Notices.newNotice(UUID.randomUUID(), target, "公告")))).status() == 200;
             }
             default -> throw new AssertionError("no request for " + route + ": add it to this test");
         };

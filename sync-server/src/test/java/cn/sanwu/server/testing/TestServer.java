@@ -4,6 +4,7 @@ import cn.sanwu.model.json.ModelJson;
 import cn.sanwu.model.sync.SyncProtocol;
 import cn.sanwu.server.SyncServer;
 import cn.sanwu.server.config.ServerConfig;
+import cn.sanwu.model.sync.bundle.BundleKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,8 +15,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -36,6 +40,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public record Enrolled(String deviceId, String token, String villageCode) {
+    }
+
+    /** A device enrolled with its bundle-signing key, and the server key the enroll answer carried. */
+    public record KeyedDevice(UUID deviceId, String token, String villageCode, KeyPair keys, PublicKey serverKey) {
+    }
+
+    /** A binary answer (bundle routes); {@code error} is the JSON error body when the status is not 200. */
+    public record BinaryReply(int status, byte[] body, JsonNode error, String importCount) {
     }
 
     private final SyncServer server;
@@ -74,6 +86,43 @@ public final class TestServer implements AutoCloseable {
         }
         return new Enrolled(reply.body().get("deviceId").asText(), reply.body().get("token").asText(),
                 reply.body().get("villageCode").asText());
+    }
+
+    /** Issues a code for {@code village} and enrolls a device that registers a fresh Ed25519 key. */
+    public KeyedDevice enrollKeyedDevice(String village, String name) {
+        KeyPair keys = BundleKeys.generate();
+        String code = server.devices().issueCode(village);
+        Reply reply = postJson("/api/v1/enroll", null, "{\"code\":\"" + code + "\",\"deviceName\":\"" + name
+                + "\",\"publicKey\":\"" + BundleKeys.encode(keys.getPublic()) + "\"}");
+        if (reply.status() != 200) {
+            throw new AssertionError("enroll failed: " + reply);
+        }
+        return new KeyedDevice(UUID.fromString(reply.body().get("deviceId").asText()), reply.body().get("token").asText(),
+                reply.body().get("villageCode").asText(), keys, BundleKeys.publicKey(reply.body().get("serverPublicKey").asText()));
+    }
+
+    /** POSTs raw bytes (a bundle file) and returns the raw answer. */
+    public BinaryReply postBytes(String path, String token, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] bytes = response.body();
+            if ("gzip".equalsIgnoreCase(response.headers().firstValue("Content-Encoding").orElse(""))) {
+                bytes = new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes();
+            }
+            JsonNode error = response.statusCode() == 200 ? null : ModelJson.mapper().readTree(bytes);
+            return new BinaryReply(response.statusCode(), bytes, error,
+                    response.headers().firstValue("X-Sanwu-Bundle-Imports").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Logs in over HTTP; the reply as it came. */
