@@ -4,7 +4,6 @@ import cn.sanwu.client.notice.NoticeRepository;
 import cn.sanwu.client.notice.NoticeService;
 import cn.sanwu.client.outbox.OutboxRepository;
 import cn.sanwu.client.store.Database;
-import cn.sanwu.client.store.Durability;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.client.sync.ConflictService;
 import cn.sanwu.client.sync.SyncEngine;
@@ -123,17 +122,7 @@ final class SimClient implements AutoCloseable {
 
     /** Outbox rows as "STATE base->revision", oldest first. */
     List<String> outboxRows() {
-        return db.read(c -> {
-            List<String> rows = new ArrayList<>();
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT state, base_revision, payload FROM outbox ORDER BY seq")) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1) + " " + rs.getInt(2) + "->"
-                            + cn.sanwu.client.outbox.PayloadRevision.of(rs.getString(3)));
-                }
-            }
-            return rows;
-        });
+        return TestStores.outboxRows(db);
     }
 
     private static SecureRandom seededRandom(int seed) {

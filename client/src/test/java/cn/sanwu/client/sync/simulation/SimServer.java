@@ -102,30 +102,21 @@ final class SimServer implements AutoCloseable {
     }
 
     List<FeedRow> feed() {
+        return rows("SELECT seq, entity_id, revision, payload FROM change_feed ORDER BY seq");
+    }
+
+    /** Current entities (seq 0). */
+    List<FeedRow> entities() {
+        return rows("SELECT 0, entity_id, revision, payload FROM synced_entity ORDER BY entity_id");
+    }
+
+    private List<FeedRow> rows(String sql) {
         return db.inTransaction(c -> {
             List<FeedRow> rows = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT seq, entity_id, revision, payload FROM change_feed ORDER BY seq")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
                     rows.add(new FeedRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getInt(3),
                             ModelJson.mapper().readTree(rs.getString(4))));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return rows;
-        });
-    }
-
-    /** Current entities: id → (revision, payload). */
-    List<FeedRow> entities() {
-        return db.inTransaction(c -> {
-            List<FeedRow> rows = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT entity_id, revision, payload FROM synced_entity ORDER BY entity_id")) {
-                while (rs.next()) {
-                    rows.add(new FeedRow(0, rs.getObject(1, UUID.class), rs.getInt(2),
-                            ModelJson.mapper().readTree(rs.getString(3))));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
