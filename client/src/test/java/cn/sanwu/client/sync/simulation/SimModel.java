@@ -83,8 +83,10 @@ final class SimModel {
         private long duplicateAnswers;
         private long decisions;
         private long crashes;
+        private long wireBytes;
 
-        void add(int historySteps, SimModel m) {
+        void add(int historySteps, SimModel m, long historyWireBytes) {
+            wireBytes += historyWireBytes;
             histories++;
             steps += historySteps;
             requests += m.requests;
@@ -97,8 +99,9 @@ final class SimModel {
         @Override
         public String toString() {
             return String.format("%d histories, %d steps, %d requests to the server, %d CONFLICT and %d DUPLICATE"
-                    + " answers, %d decisions, %d crashes, %.1f s", histories, steps, requests, conflictAnswers,
-                    duplicateAnswers, decisions, crashes, (System.nanoTime() - started) / 1e9);
+                    + " answers, %d decisions, %d crashes, %.1f MB of JSON on the wire, %.1f s", histories, steps, requests,
+                    conflictAnswers, duplicateAnswers, decisions, crashes, wireBytes / 1e6,
+                    (System.nanoTime() - started) / 1e9);
         }
     }
 }

@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 final class SimServer implements AutoCloseable {
 
-    /** A broken server for showing that the simulation catches loss: see {@link #reset}. */
+    /** The real server, or a deliberately broken one (showing that the checks catch it; applied in {@link #handle}). */
     enum Variant {
         REAL,
         /** Forgets applied mutation ids after every request: no idempotency. */

@@ -264,14 +264,6 @@ final class Simulation {
                 + " requests");
     }
 
-    UUID slotId(int slot) {
-        return slots.get(slot);
-    }
-
-    Map<Integer, UUID> slots() {
-        return slots;
-    }
-
     static NoticeContent withBody(Notice n, String body) {
         NoticeContent c = n.content();
         return new NoticeContent(c.villageCode(), c.itemCode(), c.period(), c.title(), body, c.tables(), c.journal(),

@@ -36,7 +36,7 @@ import net.jqwik.api.statistics.Statistics;
  * docs/sync-client.md ("Tests") and docs/decisions/0015-sync-simulation.md explain the design.
  */
 @AddLifecycleHook(SimulationSettings.class)
-class SyncSimulationProperties {
+class SyncSimulationTest {
 
     static final int CLIENTS = 3;
     private static final int MAX_STEPS = Integer.getInteger("sanwu.sim.steps", 30);
@@ -79,7 +79,7 @@ class SyncSimulationProperties {
 
     @AfterContainer
     static void closeStores() throws IOException {
-        System.out.println("SyncSimulationProperties: " + TOTALS);
+        System.out.println("SyncSimulationTest: " + TOTALS);
         for (SimClient c : clients) {
             c.close();
         }
@@ -112,7 +112,7 @@ class SyncSimulationProperties {
         Simulation sim = new Simulation(clients, server);
         sim.play(history, finalHeal);
         SimModel m = sim.model;
-        TOTALS.add(history.size(), m);
+        TOTALS.add(history.size(), m, server.bytesOnWire);
         Statistics.label("CONFLICT answers").collect(m.conflictAnswers > 0);
         Statistics.label("DUPLICATE answers").collect(m.duplicateAnswers > 0);
         Statistics.label("crashes").collect(m.crashes > 0);
