@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -98,17 +97,7 @@ final class SyncFixture implements AutoCloseable {
 
     /** Outbox rows as "STATE base->payloadRevision", oldest first. */
     List<String> outboxRows() {
-        return db.read(c -> {
-            List<String> rows = new ArrayList<>();
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT state, base_revision, payload FROM outbox ORDER BY seq")) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1) + " " + rs.getInt(2) + "->"
-                            + cn.sanwu.client.outbox.PayloadRevision.of(rs.getString(3)));
-                }
-            }
-            return rows;
-        });
+        return TestStores.outboxRows(db);
     }
 
     /** The first column of the first row of {@code sql}. */
