@@ -61,7 +61,7 @@ final class SimServer implements AutoCloseable {
         sync = new SyncService(db, clock, pageBytes);
         devices = new Device[clients];
         for (int i = 0; i < clients; i++) {
-            devices[i] = new Device(new UUID(0, i + 1), "PC " + i, TestStores.VILLAGE, clock.instant(), null);
+            devices[i] = new Device(new UUID(0, i + 1), "PC " + i, TestStores.VILLAGE, clock.instant(), null, null);
         }
         bytesOnWire = 0;
     }
