@@ -45,6 +45,7 @@ public final class SyncEngine {
     private final long maxPayloadChars;
     /** A prepared request awaits its answer. In memory on purpose: SENT rows left by a stopped app are not "syncing". */
     private volatile boolean requestOpen;
+    private volatile SyncSteps steps = SyncSteps.NONE;
 
     public SyncEngine(Database db, NoticeService notices, OutboxRepository outbox, UuidV7 ids, Clock clock) {
         this(db, notices, outbox, ids, clock, DEFAULT_MAX_MUTATIONS, DEFAULT_MAX_PAYLOAD_CHARS);
@@ -59,6 +60,11 @@ public final class SyncEngine {
         this.clock = clock;
         this.maxMutations = maxMutations;
         this.maxPayloadChars = maxPayloadChars;
+    }
+
+    /** For the kill test only (ADR 0014). */
+    void observeSteps(SyncSteps listener) {
+        this.steps = listener;
     }
 
     /**
@@ -104,6 +110,7 @@ public final class SyncEngine {
                     applyChange(c, change, now).ifPresent(changed::add);
                 }
             }
+            steps.reached(SyncSteps.Step.BEFORE_CURSOR_SAVE);
             if (response.rebootstrap()) {
                 state.forgetServerState(c);
                 state.recordSuccess(c, 0, now);
