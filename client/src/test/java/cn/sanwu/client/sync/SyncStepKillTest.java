@@ -2,6 +2,7 @@ package cn.sanwu.client.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sanwu.client.testsupport.Seeds;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +22,10 @@ class SyncStepKillTest {
     @TempDir
     Path dir;
 
-    private static long seed() {
-        String given = System.getProperty("seed");
-        return given == null || given.isBlank() ? System.nanoTime() : Long.parseLong(given.strip());
-    }
-
     @Test
     void everySavedChangeReachesTheServerOnceWhenTheClientIsKilledAtEachSyncStep() throws Exception {
         int kills = Integer.getInteger("sanwu.synckill.iterations", 104);
-        long seed = seed();
+        long seed = Seeds.fromSystemProperty();
         System.out.println("SyncStepKillTest seed=" + seed + " kills=" + kills + " (replay: -Dseed=" + seed + ")");
         SyncKillHarness.Result result = new SyncKillHarness(dir, seed, "SAFE", System.out).run(kills);
         System.out.println(result.summary());
@@ -51,7 +47,7 @@ class SyncStepKillTest {
      */
     @Test
     void harnessDetectsLossWhenTheClientForgetsItsOutboxBeforeTheAnswer() throws Exception {
-        long seed = seed();
+        long seed = Seeds.fromSystemProperty();
         System.out.println("SyncStepKillTest DELETE_OUTBOX_ON_SEND seed=" + seed + " kills=" + BROKEN_KILLS);
         SyncKillHarness.Result result = new SyncKillHarness(dir, seed, "DELETE_OUTBOX_ON_SEND", System.out).run(BROKEN_KILLS);
         System.out.println(result.summary());
