@@ -35,7 +35,12 @@ public final class SyncServer implements AutoCloseable {
 
     /** Opens (and migrates) the database and builds the server; {@link #start()} begins listening. */
     public static SyncServer create(ServerConfig config, Clock clock) {
-        Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        return create(config, clock, true);
+    }
+
+    /** {@code forceToDisk = false}: the kill test's broken variant only ({@link Database#open(String, String, String, boolean)}). */
+    static SyncServer create(ServerConfig config, Clock clock, boolean forceToDisk) {
+        Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword(), forceToDisk);
         try {
             DeviceService devices = new DeviceService(db, clock);
             SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES);

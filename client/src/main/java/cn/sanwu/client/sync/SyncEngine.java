@@ -46,6 +46,7 @@ public final class SyncEngine {
     private final FeedReload reload;
     /** A prepared request awaits its answer. In memory on purpose: SENT rows left by a stopped app are not "syncing". */
     private volatile boolean requestOpen;
+    private volatile SyncSteps steps = SyncSteps.NONE;
 
     public SyncEngine(Database db, NoticeService notices, OutboxRepository outbox, UuidV7 ids, Clock clock) {
         this(db, notices, outbox, ids, clock, DEFAULT_MAX_MUTATIONS, DEFAULT_MAX_PAYLOAD_CHARS);
@@ -61,6 +62,11 @@ public final class SyncEngine {
         this.maxMutations = maxMutations;
         this.maxPayloadChars = maxPayloadChars;
         this.reload = new FeedReload(notices, outbox, state, ids);
+    }
+
+    /** For the kill test only (ADR 0014). */
+    void observeSteps(SyncSteps listener) {
+        this.steps = listener;
     }
 
     /**
@@ -156,6 +162,7 @@ public final class SyncEngine {
                     applyChange(c, change, now).ifPresent(changed::add);
                 }
             }
+            steps.reached(SyncSteps.Step.BEFORE_CURSOR_SAVE);
             long cursor = cursorForwardOnly ? Math.max(state.meta(c).cursor(), response.cursor()) : response.cursor();
             state.recordSuccess(c, cursor, now);
             if (!response.hasMore() && reload.underWay(c)) {

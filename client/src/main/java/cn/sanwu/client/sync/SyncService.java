@@ -51,12 +51,19 @@ public final class SyncService {
     private final SettingsRepository settings;
     private final SyncEngine engine;
     private final DeviceKeys keys;
+    private volatile SyncSteps steps = SyncSteps.NONE;
 
     public SyncService(Database db, SettingsRepository settings, SyncEngine engine) {
         this.db = db;
         this.settings = settings;
         this.engine = engine;
         this.keys = new DeviceKeys(db, settings);
+    }
+
+    /** For the kill test only (ADR 0014): reports each named step of a round to {@code listener}. */
+    void observeSteps(SyncSteps listener) {
+        this.steps = listener;
+        engine.observeSteps(listener);
     }
 
     public boolean enrolled() {
@@ -106,10 +113,12 @@ public final class SyncService {
         java.util.LinkedHashSet<UUID> updated = new java.util.LinkedHashSet<>();
         while (rounds < MAX_ROUNDS) {
             SyncProtocol.Request request = engine.prepare();
+            steps.reached(SyncSteps.Step.PREPARED);
             SyncProtocol.Response response;
             rounds++;
             try {
                 response = transport.sync(token, request);
+                steps.reached(SyncSteps.Step.RESPONSE_RECEIVED);
             } catch (IOException e) {
                 engine.failed(request, "离线：无法连接同步服务器（" + e.getMessage() + "）");
                 return new Result(rounds, sent, pulled, false, "离线：无法连接同步服务器，稍后自动重试。", List.copyOf(updated));
@@ -119,6 +128,7 @@ public final class SyncService {
             }
             try {
                 engine.apply(request, response).forEach(n -> updated.add(n.id()));
+                steps.reached(response.hasMore() ? SyncSteps.Step.BETWEEN_PAGES : SyncSteps.Step.APPLIED);
             } catch (StoreException e) {
                 engine.failed(request, e.userMessage());
                 return new Result(rounds, sent, pulled, false, e.userMessage(), List.copyOf(updated));

@@ -3,6 +3,7 @@ package cn.sanwu.client.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.store.Durability;
+import cn.sanwu.client.testsupport.Seeds;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +22,10 @@ class ClientKillTest {
     @TempDir
     Path dir;
 
-    private static long seed() {
-        String given = System.getProperty("seed");
-        return given == null || given.isBlank() ? System.nanoTime() : Long.parseLong(given.strip());
-    }
-
     @Test
     void noAcknowledgedSaveIsLostWhenTheClientIsKilled() throws Exception {
         int iterations = Integer.getInteger("sanwu.kill.iterations", 200);
-        long seed = seed();
+        long seed = Seeds.fromSystemProperty();
         System.out.println("ClientKillTest SAFE seed=" + seed + " iterations=" + iterations + " (replay: -Dseed=" + seed + ")");
         KillHarness.Result result = new KillHarness(dir, Durability.SAFE, seed, System.out).run(iterations);
         System.out.println(result.summary());
@@ -44,7 +40,7 @@ class ClientKillTest {
      */
     @Test
     void harnessDetectsLossWithH2DefaultWriteDelay() throws Exception {
-        long seed = seed();
+        long seed = Seeds.fromSystemProperty();
         System.out.println("ClientKillTest H2_DEFAULT_UNSAFE seed=" + seed + " iterations=" + UNSAFE_ITERATIONS);
         KillHarness.Result result = new KillHarness(dir, Durability.H2_DEFAULT_UNSAFE, seed, System.out)
                 .run(UNSAFE_ITERATIONS);

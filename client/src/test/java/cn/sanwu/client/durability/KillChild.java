@@ -2,12 +2,10 @@ package cn.sanwu.client.durability;
 
 import cn.sanwu.client.store.Durability;
 import cn.sanwu.client.testsupport.ChildJvm;
-import java.io.ByteArrayOutputStream;
+import cn.sanwu.client.testsupport.ChildOutput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,27 +107,8 @@ final class KillChild {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /**
-     * Only lines ending in '\n' count: a line cut by the kill was never fully printed, so the
-     * save it reports must not be assumed (it was acked to no one).
-     */
     private void readLoop() {
-        try (InputStream in = process.getInputStream()) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            for (int n; (n = in.read(buf)) > 0;) {
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] != '\n') {
-                        line.write(buf[i]);
-                        continue;
-                    }
-                    onLine(line.toString(StandardCharsets.UTF_8));
-                    line.reset();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            readerFailure = "reading child output failed: " + e;
-        }
+        readerFailure = ChildOutput.readCompleteLines(process.getInputStream(), this::onLine);
     }
 
     private void onLine(String line) {
@@ -150,11 +129,6 @@ final class KillChild {
     }
 
     String stderrTail() {
-        try {
-            String all = Files.readString(stderrLog);
-            return all.length() <= 4000 ? all : all.substring(all.length() - 4000);
-        } catch (IOException e) {
-            return "(no child stderr: " + e + ")";
-        }
+        return ChildOutput.tail(stderrLog);
     }
 }
