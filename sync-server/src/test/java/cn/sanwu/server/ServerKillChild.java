@@ -43,7 +43,7 @@ public final class ServerKillChild {
             return; // parent gave up on this child
         }
         if (safe) {
-            System.exit(Main.run(new String[] {"serve", "--config", configFile.toString()}, out, System.err));
+            System.exit(Main.run(new String[] {"serve", "--config", configFile.toString()}, System.in, out, System.err));
         }
         ServerConfig config = ServerConfig.load(Optional.of(configFile), Map.of());
         SyncServer server = SyncServer.create(config, Clock.systemUTC(), false).start();
