@@ -27,9 +27,10 @@ public record QrPayload(String baseUrl, UUID noticeId, Integer revision, Content
         if (revision != null && revision < 1) {
             throw new IllegalArgumentException("revision must be 1 or more");
         }
+        baseUrl = baseUrl.strip();
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
-            throw new IllegalArgumentException("the QR base URL must start with https:// or http://: " + baseUrl);
+        if (baseUrl.isEmpty()) {
+            throw new IllegalArgumentException("the QR base URL is empty");
         }
     }
 

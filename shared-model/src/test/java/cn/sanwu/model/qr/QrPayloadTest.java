@@ -39,6 +39,7 @@ class QrPayloadTest {
         assertThatThrownBy(() -> QrPayload.parse("https://x.example/n/" + ID + "?r=x&h=" + HASH)).hasMessageContaining("版本号");
         assertThatThrownBy(() -> QrPayload.parse("https://x.example/n/" + ID + "?h=sha256:zz")).hasMessageContaining("内容指纹");
         assertThatThrownBy(() -> QrPayload.parse("https://x.example/p/" + ID + "?h=" + HASH)).hasMessageContaining("公告网址");
-        assertThatThrownBy(() -> new QrPayload("ftp://x", ID, 1, HASH)).hasMessageContaining("https://");
+        assertThatThrownBy(() -> new QrPayload(" / ", ID, 1, HASH)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> new QrPayload("https://x", ID, 0, HASH)).hasMessageContaining("revision");
     }
 }
