@@ -31,6 +31,17 @@ final class LedgerAdminCommand {
 
     static int run(String command, List<String> args, ServerConfig config, Database db, PrintStream out, PrintStream err)
             throws IOException {
+        try {
+            return runCommand(command, args, config, db, out, err);
+        } catch (IllegalStateException e) {
+            // Key file missing or unreadable, a log that no longer gives its signed root: say so, no stack trace.
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int runCommand(String command, List<String> args, ServerConfig config, Database db, PrintStream out,
+            PrintStream err) throws IOException {
         return switch (command) {
             case "audit" -> audit(args, config, db, out);
             case "checkpoint" -> {

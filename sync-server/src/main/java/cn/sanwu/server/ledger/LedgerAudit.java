@@ -240,7 +240,13 @@ public final class LedgerAudit {
     private long checkpoints(Connection c, InMemoryLeafSource leaves, List<String> external, Map<Long, byte[]> auditAnchors,
             List<Finding> findings) throws SQLException {
         MerkleTree tree = new MerkleTree(hasher, leaves);
-        List<TransparencyLog.StoredCheckpoint> stored = TransparencyLog.all(c);
+        List<TransparencyLog.StoredCheckpoint> stored;
+        try {
+            stored = TransparencyLog.all(c);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            findings.add(new Finding("log_checkpoint", "unreadable rows (" + e.getMessage() + ")"));
+            stored = List.of();
+        }
         if (!checks.contains(Check.CHECKPOINTS)) {
             return stored.size();
         }
