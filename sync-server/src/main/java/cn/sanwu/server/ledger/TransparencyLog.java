@@ -1,5 +1,6 @@
 package cn.sanwu.server.ledger;
 
+import cn.sanwu.model.id.UuidV7;
 import cn.sanwu.model.log.Checkpoint;
 import cn.sanwu.model.log.CheckpointVerification;
 import cn.sanwu.model.log.CheckpointVerifier;
@@ -51,6 +52,7 @@ public final class TransparencyLog {
     private final LogSigningKeys keys;
     private final Clock clock;
     private final MerkleTree tree;
+    private final UuidV7 ids;
 
     public TransparencyLog(Database db, MerkleHasher hasher, LogConfig config, LogSigningKeys keys, Clock clock) {
         this.db = db;
@@ -59,6 +61,7 @@ public final class TransparencyLog {
         this.keys = keys;
         this.clock = clock;
         this.tree = new MerkleTree(hasher, new DatabaseLeafSource(db));
+        this.ids = new UuidV7(clock);
     }
 
     public String origin() {
@@ -79,7 +82,7 @@ public final class TransparencyLog {
     }
 
     /** A signed checkpoint as stored. */
-    public record StoredCheckpoint(long id, long treeSize, byte[] rootHash, String signedNote, String auditNote,
+    public record StoredCheckpoint(UUID id, long treeSize, byte[] rootHash, String signedNote, String auditNote,
             Instant signedAt) {
     }
 
@@ -122,25 +125,24 @@ public final class TransparencyLog {
         NoteSigner[] signers = keys.signers().toArray(new NoteSigner[0]);
         String note = new Checkpoint(config.origin(), size, root, now).sign(signers);
         String[] auditNote = new String[1];
-        long id = db.inTransaction(c -> {
+        UUID id = ids.next();
+        db.inTransaction(c -> {
             // The audit chain's head as this transaction sees it, signed in the same checkpoint
             // form (its "root" is the last entry hash), so the chain up to here is anchored too.
             LedgerHead head = LedgerHead.read(c);
             auditNote[0] = new Checkpoint(auditOrigin(config.origin()), head.auditSize(),
                     HexFormat.of().parseHex(head.auditHash()), now).sign(signers);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO log_checkpoint(tree_size, root_hash, signed_note,"
-                    + " audit_note, signed_at) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
-                ps.setLong(1, size);
-                ps.setString(2, HexFormat.of().formatHex(root));
-                ps.setString(3, note);
-                ps.setString(4, auditNote[0]);
-                ps.setObject(5, now.atOffset(ZoneOffset.UTC));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO log_checkpoint(id, tree_size, root_hash, signed_note,"
+                    + " audit_note, signed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setObject(1, id);
+                ps.setLong(2, size);
+                ps.setString(3, HexFormat.of().formatHex(root));
+                ps.setString(4, note);
+                ps.setString(5, auditNote[0]);
+                ps.setObject(6, now.atOffset(ZoneOffset.UTC));
                 ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
             }
+            return null;
         });
         db.forceToDisk();
         LOG.info("event=checkpoint-signed id={} size={}", id, size);
@@ -150,7 +152,7 @@ public final class TransparencyLog {
     /** Every stored checkpoint, oldest first. */
     public static List<StoredCheckpoint> all(Connection c) throws SQLException {
         List<StoredCheckpoint> out = new java.util.ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT_CHECKPOINT + " ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_CHECKPOINT + " ORDER BY signed_at, tree_size, id"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(checkpoint(rs));
             }
@@ -161,7 +163,7 @@ public final class TransparencyLog {
     private static final String SELECT_CHECKPOINT = "SELECT id, tree_size, root_hash, signed_note, audit_note, signed_at FROM log_checkpoint";
 
     private static Optional<StoredCheckpoint> newest(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT_CHECKPOINT + " ORDER BY tree_size DESC, id DESC")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_CHECKPOINT + " ORDER BY tree_size DESC, signed_at DESC, id DESC")) {
             ps.setMaxRows(1);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(checkpoint(rs)) : Optional.empty();
@@ -170,7 +172,7 @@ public final class TransparencyLog {
     }
 
     private static StoredCheckpoint checkpoint(ResultSet rs) throws SQLException {
-        return new StoredCheckpoint(rs.getLong(1), rs.getLong(2), HexFormat.of().parseHex(rs.getString(3)), rs.getString(4), rs.getString(5),
+        return new StoredCheckpoint(rs.getObject(1, UUID.class), rs.getLong(2), HexFormat.of().parseHex(rs.getString(3)), rs.getString(4), rs.getString(5),
                 rs.getObject(6, java.time.OffsetDateTime.class).toInstant());
     }
 

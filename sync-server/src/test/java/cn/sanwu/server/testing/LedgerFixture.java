@@ -32,6 +32,11 @@ public final class LedgerFixture {
 
     /** Publishes {@code n} notices into {@code db}, one hour apart, and signs a checkpoint; answers their ids. */
     public static List<UUID> publish(Database db, ServerConfig config, int n, Random random) {
+        return publish(db, config, n, random, START);
+    }
+
+    /** As {@link #publish(Database, ServerConfig, int, Random)}, the first publication at {@code start}. */
+    public static List<UUID> publish(Database db, ServerConfig config, int n, Random random, Instant start) {
         PublicationLedger ledger = new PublicationLedger();
         AuditChain audit = new AuditChain();
         UuidV7 ids = new UuidV7(Clock.systemUTC());
@@ -40,7 +45,7 @@ public final class LedgerFixture {
         List<UUID> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             UUID id = ids.next();
-            Instant at = START.plus(Duration.ofHours(i));
+            Instant at = start.plus(Duration.ofHours(i));
             PublicationRequest request = Publications.request(id, 1, Notices.VILLAGE,
                     Notices.VILLAGE + "-2026-" + String.format("%04d", i + 1), at, random);
             ContentHash hash = request.contentHash();
