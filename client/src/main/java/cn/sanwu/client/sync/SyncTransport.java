@@ -58,7 +58,10 @@ public final class SyncTransport {
         }
         this.base = URI.create(url);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: on a plain http:// address the JDK client otherwise offers an h2c upgrade in every
+        // request (three headers, ~110 bytes) that the server never takes (docs/benchmarks.md, link).
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** @param publicKey this device's bundle-signing key (base64), registered with the enrollment */

@@ -94,6 +94,8 @@ final class FaultProxy implements AutoCloseable {
     private volatile Link link;
     private volatile Plan plan = Plan.NONE;
     private volatile boolean closed;
+    private volatile boolean capture;
+    private final List<Captured> captured = new ArrayList<>();
 
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
@@ -128,6 +130,21 @@ final class FaultProxy implements AutoCloseable {
         this.link = link;
     }
 
+    /** The bytes of one connection each way, kept while {@link #capture(boolean)} is on. */
+    record Captured(java.io.ByteArrayOutputStream up, java.io.ByteArrayOutputStream down) {
+    }
+
+    /** Keeps every byte of the following connections (for the benchmark's header/body split). */
+    void capture(boolean on) {
+        capture = on;
+    }
+
+    List<Captured> captured() {
+        synchronized (captured) {
+            return List.copyOf(captured);
+        }
+    }
+
     synchronized Counters counters() {
         return new Counters(connections.get(), requests.get(), bytesUp.get(), bytesDown.get(), new EnumMap<>(faults));
     }
@@ -138,6 +155,9 @@ final class FaultProxy implements AutoCloseable {
         bytesUp.set(0);
         bytesDown.set(0);
         faults.clear();
+        synchronized (captured) {
+            captured.clear();
+        }
     }
 
     private void acceptLoop() {
@@ -175,8 +195,15 @@ final class FaultProxy implements AutoCloseable {
         private byte[] heldAnswer = new byte[0];
         private final byte[] requestWindow = new byte[REQUEST_LINE_END.length - 1];
         private int windowLength;
+        private final Captured bytes;
 
         Connection(Socket client, Fault fault, double cut) {
+            this.bytes = capture ? new Captured(new java.io.ByteArrayOutputStream(), new java.io.ByteArrayOutputStream()) : null;
+            if (bytes != null) {
+                synchronized (captured) {
+                    captured.add(bytes);
+                }
+            }
             this.client = client;
             this.fault = fault;
             this.cut = cut;
@@ -206,6 +233,9 @@ final class FaultProxy implements AutoCloseable {
         /** Client → server bytes as they arrive over the link. */
         private synchronized void deliverUp(byte[] chunk) throws IOException {
             bytesUp.addAndGet(chunk.length);
+            if (bytes != null) {
+                bytes.up().write(chunk);
+            }
             countRequests(chunk);
             if (fault == Fault.BLACKHOLE) {
                 return;
@@ -249,6 +279,9 @@ final class FaultProxy implements AutoCloseable {
             }
             answerStarted = true;
             bytesDown.addAndGet(chunk.length);
+            if (bytes != null) {
+                bytes.down().write(chunk);
+            }
             write(client, chunk, chunk.length);
         }
 
