@@ -202,9 +202,10 @@ public final class LinkBenchmark {
         double packets = (double) (segments + 7L * connections) / syncs + extraPacketsPerSync;
         double app = (double) total / syncs;
         double wire = app + packets * 52;
-        System.out.printf(Locale.ROOT, "%nidle over %s: %d no-change syncs, %d requests, %d connections; HTTP bytes per sync %.0f;"
+        System.out.printf(Locale.ROOT, "%nidle over %s: %d no-change syncs, %d requests seen (0 when encrypted), %d connections; bytes per sync"
+                + " above TCP (HTTP, or TLS records) %.0f;"
                 + " with TCP/IP headers (~%.0f packets × 52 B) %.0f B per sync%n", over, syncs, requests, connections, app, packets, wire);
-        System.out.printf(Locale.ROOT, "idle per day at one sync every %d s (%d syncs): HTTP %.2f MB, with TCP/IP %.2f MB"
+        System.out.printf(Locale.ROOT, "idle per day at one sync every %d s (%d syncs): above TCP %.2f MB, with TCP/IP %.2f MB"
                 + " (target < 1 MB)%n", BackgroundSync.INTERVAL.toSeconds(), perDay, app * perDay / 1e6, wire * perDay / 1e6);
     }
 
