@@ -42,6 +42,8 @@ final class FaultProxy implements AutoCloseable {
         DROP_RESPONSE,
         /** The answer's headers and part of its body reach the client, then the connection closes. */
         TRUNCATE_RESPONSE,
+        /** The answer's headers and part of its body reach the client, then nothing more; the connection stays open. */
+        STALL_RESPONSE,
         /** TCP reset (RST) after a random prefix of the upload: the server may or may not have the whole request. */
         RESET_UPLOAD,
         /** TCP reset when the answer starts: the server committed, the client sees a reset. */
@@ -73,7 +75,7 @@ final class FaultProxy implements AutoCloseable {
         /** {@code share} of connections get a fault, each kind equally likely; seeded, so a run can be replayed. */
         static Plan random(Random random, double share) {
             Fault[] faults = {Fault.LATENCY, Fault.BANDWIDTH, Fault.DROP_RESPONSE, Fault.TRUNCATE_RESPONSE,
-                Fault.RESET_UPLOAD, Fault.RESET_RESPONSE, Fault.BLACKHOLE};
+                Fault.STALL_RESPONSE, Fault.RESET_UPLOAD, Fault.RESET_RESPONSE, Fault.BLACKHOLE};
             return n -> random.nextDouble() < share ? faults[random.nextInt(faults.length)] : Fault.NONE;
         }
     }
@@ -268,11 +270,11 @@ final class FaultProxy implements AutoCloseable {
                     reset();
                     throw new IOException("reset");
                 }
-                case TRUNCATE_RESPONSE -> {
+                case TRUNCATE_RESPONSE, STALL_RESPONSE -> {
                     if (!answerStarted) {
                         truncate(chunk);
-                        return;
                     }
+                    return; // a stalled answer swallows the rest and leaves the connection open
                 }
                 default -> {
                 }
@@ -300,9 +302,11 @@ final class FaultProxy implements AutoCloseable {
             bytesDown.addAndGet(keep);
             write(client, all, keep);
             answerStarted = true;
-            closeQuietly(client);
-            closeQuietly(server);
-            throw new IOException("truncated");
+            if (fault == Fault.TRUNCATE_RESPONSE) {
+                closeQuietly(client);
+                closeQuietly(server);
+                throw new IOException("truncated");
+            }
         }
 
         private void endUp() {
@@ -314,7 +318,7 @@ final class FaultProxy implements AutoCloseable {
         }
 
         private void endDown() {
-            if (fault == Fault.TRUNCATE_RESPONSE && !answerStarted) {
+            if ((fault == Fault.TRUNCATE_RESPONSE || fault == Fault.STALL_RESPONSE) && !answerStarted) {
                 closeQuietly(client); // the whole answer was shorter than one cut: still cut it
             }
             shutdownOutput(client);
