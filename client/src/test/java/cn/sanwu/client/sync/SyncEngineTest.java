@@ -59,6 +59,14 @@ class SyncEngineTest {
     }
 
     @Test
+    void aFullRequestFitsTheServersBodyLimitEvenInThreeByteCharacters() {
+        long serverLimit = cn.sanwu.server.config.ServerConfig.local(java.nio.file.Path.of("unused"), 0).maxBodyBytes();
+        // 3 bytes a character for the payloads, plus ~500 bytes of envelope per mutation
+        long worstCase = SyncEngine.DEFAULT_MAX_PAYLOAD_CHARS * 3 + SyncEngine.DEFAULT_MAX_MUTATIONS * 500L;
+        assertThat(worstCase).isLessThan(serverLimit);
+    }
+
+    @Test
     void prepareIsBoundedAndOldestFirst() {
         try (SyncFixture f = new SyncFixture(dir, 2)) {
             Notice a = f.newNotice("一", "a");
