@@ -5,6 +5,9 @@ import cn.sanwu.server.bundle.ServerSigningKey;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.http.ServerApp;
+import cn.sanwu.server.ledger.LogSigningKeys;
+import cn.sanwu.server.ledger.TransparencyLog;
+import cn.sanwu.model.log.MerkleHasher;
 import cn.sanwu.server.store.Database;
 import cn.sanwu.server.sync.SyncService;
 import io.javalin.Javalin;
@@ -24,10 +27,12 @@ public final class SyncServer implements AutoCloseable {
     private final Database db;
     private final DeviceService devices;
     private final Accounts accounts;
+    private final TransparencyLog log;
     private final Javalin app;
 
-    private SyncServer(Database db, DeviceService devices, Accounts accounts, Javalin app) {
+    private SyncServer(Database db, DeviceService devices, Accounts accounts, TransparencyLog log, Javalin app) {
         this.db = db;
+        this.log = log;
         this.devices = devices;
         this.accounts = accounts;
         this.app = app;
@@ -46,9 +51,10 @@ public final class SyncServer implements AutoCloseable {
             SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES);
             Accounts accounts = Accounts.create(db, clock, config.security(), devices);
             BundleService bundles = bundleService(db, devices, sync, config, clock);
+            TransparencyLog log = transparencyLog(db, config, clock);
             Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy,
-                    accounts.http()));
-            return new SyncServer(db, devices, accounts, app);
+                    accounts.http(), log));
+            return new SyncServer(db, devices, accounts, log, app);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -59,6 +65,11 @@ public final class SyncServer implements AutoCloseable {
     static BundleService bundleService(Database db, DeviceService devices, SyncService sync, ServerConfig config, Clock clock) {
         // The same bound as an online request's body, for the file and for its unpacked body.
         return new BundleService(db, devices, sync, ServerSigningKey.loadOrCreate(db, clock), clock, config.maxBodyBytes());
+    }
+
+    /** The transparency log over {@code db}, signing with the configured key file (created on first use). */
+    static TransparencyLog transparencyLog(Database db, ServerConfig config, Clock clock) {
+        return new TransparencyLog(db, MerkleHasher.sha256(), config.log(), LogSigningKeys.loadOrCreate(config.log()), clock);
     }
 
     public SyncServer start() {
@@ -82,6 +93,10 @@ public final class SyncServer implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    public TransparencyLog log() {
+        return log;
     }
 
     public Database database() {

@@ -12,6 +12,7 @@ import cn.sanwu.model.finance.LedgerEntry;
 import cn.sanwu.model.finance.Recipient;
 import cn.sanwu.model.finance.RecipientList;
 import cn.sanwu.model.hash.ContentHash;
+import cn.sanwu.model.qr.QrPayload;
 import cn.sanwu.model.mask.Masking;
 import cn.sanwu.model.money.ChineseUppercase;
 import cn.sanwu.model.money.MoneyFormat;
@@ -79,7 +80,9 @@ public final class SheetComposer {
         String preparedBy = blankOr(Masking.freeText(options.preparedBy()));
         footer.add("经办人：" + preparedBy + "　　制表人：" + preparedBy
                 + "　　打印日期：" + date(options.printDate()));
-        String url = options.publicBaseUrl() + "/n/" + notice.id() + "?h=" + hash;
+        // The documented QR format (docs/transparency-log.md): id, revision and full content hash.
+        String url = new QrPayload(options.publicBaseUrl(), notice.id(), notice.revision() >= 1 ? notice.revision() : null,
+                hash).text();
         String reference = "编号 " + notice.id() + "　第 " + notice.revision() + " 版　内容指纹 " + hash.toString().substring(0,
                 Math.min(hash.toString().length(), 23));
         boolean draft = !approved(notice.status());

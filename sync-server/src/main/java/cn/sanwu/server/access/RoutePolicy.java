@@ -19,20 +19,26 @@ public final class RoutePolicy {
             Role.TOWNSHIP_REVIEWER, Role.CITY_OVERSIGHT, Role.ADMIN);
 
     /** "METHOD path" as Javalin registers it, e.g. {@code POST /api/v1/sync}. */
-    private static final Map<String, Set<Role>> TABLE = Map.of(
-            "GET /health", Set.of(Role.PUBLIC),
-            "POST /api/v1/enroll", Set.of(Role.PUBLIC),
-            "POST " + SyncProtocol.PATH, Set.of(Role.VILLAGE_DEVICE),
-            "POST /api/v1/login", Set.of(Role.PUBLIC),
-            "POST /api/v1/logout", ANY_PERSON,
-            "GET /api/v1/me", ANY_PERSON,
+    private static final Map<String, Set<Role>> TABLE = Map.ofEntries(
+            Map.entry("GET /health", Set.of(Role.PUBLIC)),
+            Map.entry("POST /api/v1/enroll", Set.of(Role.PUBLIC)),
+            Map.entry("POST " + SyncProtocol.PATH, Set.of(Role.VILLAGE_DEVICE)),
+            Map.entry("POST /api/v1/login", Set.of(Role.PUBLIC)),
+            Map.entry("POST /api/v1/logout", ANY_PERSON),
+            Map.entry("GET /api/v1/me", ANY_PERSON),
             // Scope: a reviewer only for villages of the township (EnrollmentCodes), an admin for any.
-            "POST /api/v1/enrollment-codes", Set.of(Role.TOWNSHIP_REVIEWER, Role.ADMIN),
-            "POST /api/v1/device/key", Set.of(Role.VILLAGE_DEVICE),
+            Map.entry("POST /api/v1/enrollment-codes", Set.of(Role.TOWNSHIP_REVIEWER, Role.ADMIN)),
+            Map.entry("POST /api/v1/device/key", Set.of(Role.VILLAGE_DEVICE)),
             // A bundle file speaks for its village device by its signature; the caller only carries
             // it: an enrolled device (the township PC), or a township reviewer (villages of the
             // township only, BundleController) or an admin (ADR 0012).
-            "POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE, Role.TOWNSHIP_REVIEWER, Role.ADMIN));
+            Map.entry("POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE, Role.TOWNSHIP_REVIEWER, Role.ADMIN)),
+            // The transparency log: public, read-only (docs/transparency-log.md).
+            Map.entry("GET /api/v1/log/checkpoint", Set.of(Role.PUBLIC)),
+            Map.entry("GET /api/v1/log/keys", Set.of(Role.PUBLIC)),
+            Map.entry("GET /api/v1/log/inclusion", Set.of(Role.PUBLIC)),
+            Map.entry("GET /api/v1/log/consistency", Set.of(Role.PUBLIC)),
+            Map.entry("GET /api/v1/published/{noticeId}", Set.of(Role.PUBLIC)));
 
     private RoutePolicy() {
     }

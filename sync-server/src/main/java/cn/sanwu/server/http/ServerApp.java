@@ -11,6 +11,7 @@ import cn.sanwu.server.bundle.BundleService;
 import cn.sanwu.server.config.SecurityConfig;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
+import cn.sanwu.server.ledger.TransparencyLog;
 import cn.sanwu.server.sync.SyncService;
 import cn.sanwu.server.throttle.Throttle;
 import io.javalin.Javalin;
@@ -36,7 +37,8 @@ public final class ServerApp {
     private ServerApp() {
     }
 
-    public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts) {
+    public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts,
+            TransparencyLog log) {
     }
 
     /** Logins, sessions, enrollment codes issued by people, and the database-backed throttle. */
@@ -64,6 +66,7 @@ public final class ServerApp {
         AccountController account = new AccountController(services.accounts().logins(), services.accounts().accounts(),
                 security.trustedProxies());
         EnrollmentCodeController codes = new EnrollmentCodeController(services.accounts().codes());
+        LogController log = new LogController(services.log());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -82,6 +85,11 @@ public final class ServerApp {
             cfg.routes.post("/api/v1/enrollment-codes", codes::issue);
             cfg.routes.post(DeviceKeyController.PATH, deviceKey::handle);
             cfg.routes.post(BundleService.PATH, bundles::handle);
+            cfg.routes.get(LogController.CHECKPOINT, log::checkpoint);
+            cfg.routes.get(LogController.KEYS, log::keys);
+            cfg.routes.get(LogController.INCLUSION, log::inclusion);
+            cfg.routes.get(LogController.CONSISTENCY, log::consistency);
+            cfg.routes.get(LogController.PUBLISHED, log::published);
             registerErrorBodies(cfg);
         });
     }

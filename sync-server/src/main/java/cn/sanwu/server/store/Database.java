@@ -52,6 +52,9 @@ public final class Database implements AutoCloseable {
         Database db = new Database(pool, url.startsWith("jdbc:h2:"), forceToDisk);
         try {
             Migrations.migrate(db);
+            if (!db.h2) {
+                AppendOnlyGuard.install(db);
+            }
             FeedEpoch.ensure(db);
         } catch (RuntimeException e) {
             db.close();

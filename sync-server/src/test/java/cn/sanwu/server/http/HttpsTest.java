@@ -40,7 +40,7 @@ class HttpsTest {
         }
         ServerConfig base = ServerConfig.local(dir.resolve("data"), 0);
         ServerConfig config = new ServerConfig(base.bindAddress(), 0, base.dataDir(), base.databaseUrl(), "sa", "", httpsPort,
-                keystore, PASSWORD, base.maxBodyBytes(), base.security());
+                keystore, PASSWORD, base.maxBodyBytes(), base.security(), base.log());
 
         try (TestServer server = TestServer.start(config)) {
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(keystore)).build();

@@ -14,6 +14,7 @@ import cn.sanwu.server.access.Role;
 import cn.sanwu.server.access.RoutePolicy;
 import cn.sanwu.server.testing.AccountFixture;
 import cn.sanwu.server.testing.BundleFiles;
+import cn.sanwu.server.testing.LogClient;
 import cn.sanwu.server.testing.Notices;
 import cn.sanwu.server.testing.TestDatabases;
 import cn.sanwu.server.testing.TestServer;
@@ -64,6 +65,9 @@ class RoutePolicyTest {
             // The file speaks for its device by its signature; the caller carries it (ADR 0012).
             case "POST /api/v1/bundles" -> caller.role() == Role.VILLAGE_DEVICE || caller.role() == Role.ADMIN
                     || (caller.role() == Role.TOWNSHIP_REVIEWER && township(target).equals(caller.scope()));
+            // The transparency log is public: anyone may check a printed sheet (docs/transparency-log.md).
+            case "GET /api/v1/log/checkpoint", "GET /api/v1/log/keys", "GET /api/v1/log/inclusion",
+                    "GET /api/v1/log/consistency", "GET /api/v1/published/{noticeId}" -> true;
             default -> throw new AssertionError("no expectation for " + route + ": add it to this test");
         };
     }
@@ -139,8 +143,18 @@ class RoutePolicyTest {
                 yield server.postBytes("/api/v1/bundles", token, BundleFiles.requestFile(village,
                         Notices.push(0, Notices.newNotice(UUID.randomUUID(), target, "公告")))).status() == 200;
             }
+            // Public log routes: answered (200, or 422 for a notice never published), never 401/403.
+            case "GET /api/v1/log/checkpoint" -> log(server, "/api/v1/log/checkpoint") == 200;
+            case "GET /api/v1/log/keys" -> log(server, "/api/v1/log/keys") == 200;
+            case "GET /api/v1/log/inclusion" -> log(server, "/api/v1/log/inclusion?notice=" + UUID.randomUUID()) == 422;
+            case "GET /api/v1/log/consistency" -> log(server, "/api/v1/log/consistency?from=0&to=0") == 200;
+            case "GET /api/v1/published/{noticeId}" -> log(server, "/api/v1/published/" + UUID.randomUUID()) == 422;
             default -> throw new AssertionError("no request for " + route + ": add it to this test");
         };
+    }
+
+    private static int log(TestServer server, String path) {
+        return new LogClient(server.server().port()).get(path).status();
     }
 
     private static List<String> registered(TestServer server) {
