@@ -53,7 +53,7 @@ public final class LinkBenchmark {
         int httpPort = freePort();
         int httpsPort = freePort();
         ServerConfig config = new ServerConfig(base.bindAddress(), httpPort, base.dataDir(), base.databaseUrl(), base.databaseUser(),
-                base.databasePassword(), httpsPort, keystore, PASSWORD, base.maxBodyBytes(), base.security());
+                base.databasePassword(), httpsPort, keystore, PASSWORD, base.maxBodyBytes(), base.security(), base.log());
         try (SyncServer server = SyncServer.create(config, Clock.systemUTC()).start();
                 FaultProxy proxy = new FaultProxy(httpPort, FaultProxy.Link.LOOPBACK, new FaultProxy.Settings(0, 0), seed);
                 FaultProxy tlsProxy = new FaultProxy(httpsPort, FaultProxy.Link.LOOPBACK, new FaultProxy.Settings(0, 0), seed);
