@@ -5,6 +5,10 @@ import cn.sanwu.server.bundle.ServerSigningKey;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.http.ServerApp;
+import cn.sanwu.server.review.AuditSink;
+import cn.sanwu.server.review.PublicationSink;
+import cn.sanwu.server.review.ReviewQueue;
+import cn.sanwu.server.review.ReviewService;
 import cn.sanwu.server.store.Database;
 import cn.sanwu.server.sync.SyncService;
 import io.javalin.Javalin;
@@ -43,16 +47,22 @@ public final class SyncServer implements AutoCloseable {
         Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword(), forceToDisk);
         try {
             DeviceService devices = new DeviceService(db, clock);
-            SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES);
             Accounts accounts = Accounts.create(db, clock, config.security(), devices);
+            ReviewService review = reviewService(db, clock, accounts.regions());
+            SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES, review.pushRules());
             BundleService bundles = bundleService(db, devices, sync, config, clock);
             Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy,
-                    accounts.http()));
+                    accounts.http(), new ServerApp.Review(review, new ReviewQueue(review))));
             return new SyncServer(db, devices, accounts, app);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** The review workflow over {@code db}; its audit and ledger hooks are the ledger work's (docs/review.md). */
+    static ReviewService reviewService(Database db, Clock clock, cn.sanwu.server.account.RegionService regions) {
+        return new ReviewService(db, clock, regions, AuditSink.NONE, PublicationSink.NONE);
     }
 
     /** Bundle import against {@code db}: for the server and for {@code admin import-bundle} alike. */

@@ -19,20 +19,35 @@ public final class RoutePolicy {
             Role.TOWNSHIP_REVIEWER, Role.CITY_OVERSIGHT, Role.ADMIN);
 
     /** "METHOD path" as Javalin registers it, e.g. {@code POST /api/v1/sync}. */
-    private static final Map<String, Set<Role>> TABLE = Map.of(
-            "GET /health", Set.of(Role.PUBLIC),
-            "POST /api/v1/enroll", Set.of(Role.PUBLIC),
-            "POST " + SyncProtocol.PATH, Set.of(Role.VILLAGE_DEVICE),
-            "POST /api/v1/login", Set.of(Role.PUBLIC),
-            "POST /api/v1/logout", ANY_PERSON,
-            "GET /api/v1/me", ANY_PERSON,
+    private static final String REVIEW = "/api/v1/review/notices/{id}";
+
+    private static final Map<String, Set<Role>> TABLE = Map.ofEntries(
+            Map.entry("GET /health", Set.of(Role.PUBLIC)),
+            Map.entry("POST /api/v1/enroll", Set.of(Role.PUBLIC)),
+            Map.entry("POST " + SyncProtocol.PATH, Set.of(Role.VILLAGE_DEVICE)),
+            Map.entry("POST /api/v1/login", Set.of(Role.PUBLIC)),
+            Map.entry("POST /api/v1/logout", ANY_PERSON),
+            Map.entry("GET /api/v1/me", ANY_PERSON),
             // Scope: a reviewer only for villages of the township (EnrollmentCodes), an admin for any.
-            "POST /api/v1/enrollment-codes", Set.of(Role.TOWNSHIP_REVIEWER, Role.ADMIN),
-            "POST /api/v1/device/key", Set.of(Role.VILLAGE_DEVICE),
+            Map.entry("POST /api/v1/enrollment-codes", Set.of(Role.TOWNSHIP_REVIEWER, Role.ADMIN)),
+            Map.entry("POST /api/v1/device/key", Set.of(Role.VILLAGE_DEVICE)),
             // A bundle file speaks for its village device by its signature; the caller only carries
             // it: an enrolled device (the township PC), or a township reviewer (villages of the
             // township only, BundleController) or an admin (ADR 0012).
-            "POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE, Role.TOWNSHIP_REVIEWER, Role.ADMIN));
+            Map.entry("POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE, Role.TOWNSHIP_REVIEWER, Role.ADMIN)),
+            // Review workflow (docs/review.md). Scope — own village, own township's villages, the
+            // author never approving — is ReviewService's; a village PC's sign-off and submission
+            // travel in its sync push instead.
+            Map.entry("GET /api/v1/review/queue", Set.of(Role.TOWNSHIP_REVIEWER)),
+            Map.entry("GET " + REVIEW + "/history", ANY_PERSON),
+            Map.entry("POST " + REVIEW + "/sign-off", Set.of(Role.VILLAGE_SUPERVISOR)),
+            Map.entry("POST " + REVIEW + "/submit", Set.of(Role.VILLAGE_CLERK)),
+            Map.entry("POST " + REVIEW + "/approve", Set.of(Role.TOWNSHIP_REVIEWER)),
+            Map.entry("POST " + REVIEW + "/return", Set.of(Role.TOWNSHIP_REVIEWER)),
+            Map.entry("POST " + REVIEW + "/publish", Set.of(Role.TOWNSHIP_REVIEWER)),
+            Map.entry("POST " + REVIEW + "/withdraw", Set.of(Role.TOWNSHIP_REVIEWER)),
+            // 村账乡管: a township enters a village's notice (finance) content.
+            Map.entry("PUT " + REVIEW, Set.of(Role.TOWNSHIP_REVIEWER)));
 
     private RoutePolicy() {
     }

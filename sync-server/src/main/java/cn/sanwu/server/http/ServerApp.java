@@ -36,7 +36,12 @@ public final class ServerApp {
     private ServerApp() {
     }
 
-    public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts) {
+    public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts,
+            Review review) {
+    }
+
+    /** The review workflow: actions and the reviewer's queue. */
+    public record Review(cn.sanwu.server.review.ReviewService service, cn.sanwu.server.review.ReviewQueue queue) {
     }
 
     /** Logins, sessions, enrollment codes issued by people, and the database-backed throttle. */
@@ -64,6 +69,8 @@ public final class ServerApp {
         AccountController account = new AccountController(services.accounts().logins(), services.accounts().accounts(),
                 security.trustedProxies());
         EnrollmentCodeController codes = new EnrollmentCodeController(services.accounts().codes());
+        ReviewController review = new ReviewController(services.review().service(), services.review().queue(),
+                config.maxBodyBytes());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -82,6 +89,7 @@ public final class ServerApp {
             cfg.routes.post("/api/v1/enrollment-codes", codes::issue);
             cfg.routes.post(DeviceKeyController.PATH, deviceKey::handle);
             cfg.routes.post(BundleService.PATH, bundles::handle);
+            review.register(cfg);
             registerErrorBodies(cfg);
         });
     }
