@@ -5,8 +5,6 @@ import cn.sanwu.server.bundle.ServerSigningKey;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.http.ServerApp;
-import cn.sanwu.server.review.AuditSink;
-import cn.sanwu.server.review.PublicationSink;
 import cn.sanwu.server.review.ReviewQueue;
 import cn.sanwu.server.review.ReviewService;
 import cn.sanwu.server.store.Database;
@@ -60,9 +58,9 @@ public final class SyncServer implements AutoCloseable {
         }
     }
 
-    /** The review workflow over {@code db}; its audit and ledger hooks are the ledger work's (docs/review.md). */
+    /** The review workflow over {@code db}; every action also lands in the audit chain, every publication in the transparency log. */
     static ReviewService reviewService(Database db, Clock clock, cn.sanwu.server.account.RegionService regions) {
-        return new ReviewService(db, clock, regions, AuditSink.NONE, PublicationSink.NONE);
+        return new ReviewService(db, clock, regions);
     }
 
     /** Bundle import against {@code db}: for the server and for {@code admin import-bundle} alike. */

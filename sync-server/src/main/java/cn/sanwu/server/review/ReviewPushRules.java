@@ -23,12 +23,11 @@ public final class ReviewPushRules implements SyncService.PushRules {
 
     private final ReviewStore store;
     private final NoticeHasher hasher;
-    private final AuditSink audit;
+    private final cn.sanwu.server.audit.AuditChain audit = new cn.sanwu.server.audit.AuditChain();
 
-    ReviewPushRules(ReviewStore store, NoticeHasher hasher, AuditSink audit) {
+    ReviewPushRules(ReviewStore store, NoticeHasher hasher) {
         this.store = store;
         this.hasher = hasher;
-        this.audit = audit;
     }
 
     @Override
@@ -108,7 +107,7 @@ public final class ReviewPushRules implements SyncService.PushRules {
         ReviewEvent event = new ReviewEvent(UUID.randomUUID(), state.noticeId, payload.revision(), payload.villageCode(),
                 action, actor, state.contentHash, reason, now);
         store.insertEvent(c, event);
-        audit.append(c, event);
+        audit.append(c, event.toAudit());
     }
 
     private static String correctionReason(NoticePayload.Checked payload) {

@@ -2,7 +2,10 @@ package cn.sanwu.server.review;
 
 import cn.sanwu.model.hash.NoticeHasher;
 import cn.sanwu.model.json.ModelJson;
-import cn.sanwu.model.log.LogLeaf;
+import cn.sanwu.model.hash.CanonicalJson;
+import cn.sanwu.server.audit.AuditChain;
+import cn.sanwu.server.ledger.PublicationLedger;
+import cn.sanwu.server.ledger.PublicationRequest;
 import cn.sanwu.model.hash.ContentHash;
 import cn.sanwu.model.notice.NoticeContent;
 import cn.sanwu.model.notice.NoticeStatus;
@@ -56,30 +59,27 @@ public final class ReviewService {
     private final Database db;
     private final Clock clock;
     private final RegionService regions;
-    private final AuditSink audit;
-    private final PublicationSink ledger;
+    private final AuditChain audit = new AuditChain();
+    private final PublicationLedger ledger = new PublicationLedger();
     private final Variant variant;
     private final NoticeWrites writes = new NoticeWrites();
     private final ReviewStore store = new ReviewStore();
     private final NoticeHasher hasher = NoticeHasher.sha256();
 
-    public ReviewService(Database db, Clock clock, RegionService regions, AuditSink audit, PublicationSink ledger) {
-        this(db, clock, regions, audit, ledger, Variant.REAL);
+    public ReviewService(Database db, Clock clock, RegionService regions) {
+        this(db, clock, regions, Variant.REAL);
     }
 
-    public ReviewService(Database db, Clock clock, RegionService regions, AuditSink audit, PublicationSink ledger,
-            Variant variant) {
+    public ReviewService(Database db, Clock clock, RegionService regions, Variant variant) {
         this.db = db;
         this.clock = clock;
         this.regions = regions;
-        this.audit = audit;
-        this.ledger = ledger;
         this.variant = variant;
     }
 
     /** The rules a village push must pass (wired into the sync service). */
     public ReviewPushRules pushRules() {
-        return new ReviewPushRules(store, hasher, audit);
+        return new ReviewPushRules(store, hasher);
     }
 
     /** What an action answers: the notice's new revision and status, and the 公开编号 when it was published. */
@@ -234,8 +234,10 @@ public final class ReviewService {
             if (previous.isPresent()) {
                 store.supersede(c, noticeId, previous.get().revision(), publishedRevision);
             }
-            ledger.publish(c, new LogLeaf(noticeId, publishedRevision, ContentHash.parse(state.contentHash), number, now),
-                    cur.villageCode(), contentJson, "approval:" + noticeId + "/" + state.approvedRevision);
+            NoticeContent published = ModelJson.mapper().convertValue(cur.payload().get("content"), NoticeContent.class);
+            ledger.publish(c, new PublicationRequest(noticeId, publishedRevision, cur.villageCode(),
+                    CanonicalJson.toText(NoticeHasher.canonicalTree(noticeId, published)), ContentHash.parse(state.contentHash),
+                    number, "approval:" + noticeId + "/" + state.approvedRevision, from, to, now));
             ObjectNode review = (ObjectNode) next.get("review");
             review.put("publicationNumber", number);
             review.put("publishedAt", now.toString());
@@ -243,7 +245,13 @@ public final class ReviewService {
             review.put("postingTo", to.toString());
             if (previous.isPresent()) {
                 review.put("supersedes", previous.get().number());
+                if (!correction.isEmpty()) {
+                    review.put("correctionReason", correction);
+                }
             }
+            // The reason belongs to this publication: a later push that copies the payload must
+            // give a reason of its own to count as a correction.
+            next.remove("correctionReason");
             state.lock = ReviewState.PUBLISHED;
             return write(c, seq, cur, next, state, ReviewEvent.Action.PUBLISH, actor, correction.isEmpty() ? null : correction,
                     now, number);
@@ -356,7 +364,7 @@ public final class ReviewService {
         ReviewEvent event = new ReviewEvent(UUID.randomUUID(), state.noticeId, revision, cur.villageCode(),
                 action, actor, state.contentHash, reason, now);
         store.insertEvent(c, event);
-        audit.append(c, event);
+        audit.append(c, event.toAudit());
         return new Outcome(state.noticeId, revision, NoticeStatus.valueOf(next.path("status").asText()), state.contentHash,
                 number);
     }
