@@ -89,10 +89,15 @@ public final class TownshipReviewViewModel {
 
     /** Reloads the queue from the server. */
     public void refresh() {
+        refresh(null);
+    }
+
+    /** Reloads; {@code outcome} (what the last action did) stays on screen instead of the count. */
+    private void refresh(String outcome) {
         call(client::queue, list -> {
             UUID keep = selected.get() == null ? null : selected.get().noticeId();
             entries.setAll(list.stream().map(Entry::new).toList());
-            message.set(I18n.t("township.queueCount", entries.size()));
+            message.set(outcome != null ? outcome : I18n.t("township.queueCount", entries.size()));
             selected.set(entries.stream().filter(e -> e.noticeId().equals(keep)).findFirst()
                     .orElse(entries.isEmpty() ? null : entries.getFirst()));
         });
@@ -113,10 +118,9 @@ public final class TownshipReviewViewModel {
             return client.publish(e.noticeId(), approved.path("revision").asInt(), today, today.plusDays(29));
         }, answer -> {
             String number = answer.path("publicationNumber").asText("");
-            message.set(number.isEmpty() ? I18n.t("township.approved", e.content().title())
-                    : I18n.t("township.published", e.content().title(), number));
             comment.set("");
-            refresh();
+            refresh(number.isEmpty() ? I18n.t("township.approved", e.content().title())
+                    : I18n.t("township.published", e.content().title(), number));
         });
     }
 
@@ -132,9 +136,8 @@ public final class TownshipReviewViewModel {
         }
         String text = comment.get().strip();
         call(() -> client.returnToVillage(e.noticeId(), e.revision(), text), answer -> {
-            message.set(I18n.t("township.returned", e.content().title()));
             comment.set("");
-            refresh();
+            refresh(I18n.t("township.returned", e.content().title()));
         });
     }
 
@@ -191,7 +194,7 @@ public final class TownshipReviewViewModel {
             message.set(failure instanceof ReviewClient.ReviewException r ? r.getMessage()
                     : I18n.t("township.failed", String.valueOf(failure.getMessage())));
             if (failure instanceof ReviewClient.ReviewException r && r.code().startsWith("STALE")) {
-                refresh();
+                refresh(r.getMessage());
             }
         });
     }
