@@ -27,12 +27,14 @@ public final class SyncServer implements AutoCloseable {
     private final DeviceService devices;
     private final Accounts accounts;
     private final Javalin app;
+    private final ReviewService review;
 
-    private SyncServer(Database db, DeviceService devices, Accounts accounts, Javalin app) {
+    private SyncServer(Database db, DeviceService devices, Accounts accounts, Javalin app, ReviewService review) {
         this.db = db;
         this.devices = devices;
         this.accounts = accounts;
         this.app = app;
+        this.review = review;
     }
 
     /** Opens (and migrates) the database and builds the server; {@link #start()} begins listening. */
@@ -51,7 +53,7 @@ public final class SyncServer implements AutoCloseable {
             BundleService bundles = bundleService(db, devices, sync, config, clock);
             Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy,
                     accounts.http(), new ServerApp.Review(review, new ReviewQueue(review))));
-            return new SyncServer(db, devices, accounts, app);
+            return new SyncServer(db, devices, accounts, app, review);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -90,6 +92,11 @@ public final class SyncServer implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** The review workflow's service (tests set notices up in a given state through it). */
+    public ReviewService review() {
+        return review;
     }
 
     public Database database() {
