@@ -16,11 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -84,26 +80,9 @@ class ReviewPropertyTest {
         }
         return out.toArray(Kind[]::new);
     }
-    private static final AtomicLong TICKS = new AtomicLong();
-    /** One millisecond per reading: events are strictly ordered and a seed replays the same times. */
-    private static final Clock CLOCK = new Clock() {
-        private final Instant start = Instant.parse("2026-06-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return start.plusMillis(TICKS.incrementAndGet());
-        }
-    };
+    /** Advanced a millisecond per step: review actions are strictly ordered in time, and a seed replays them. */
+    private static final cn.sanwu.server.testing.MutableClock CLOCK =
+            new cn.sanwu.server.testing.MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
 
     /** Per kind: steps and refusals, printed at the end so a run shows it exercised every path. */
     private static final Map<Kind, int[]> BY_KIND = new java.util.EnumMap<>(Kind.class);
@@ -192,6 +171,7 @@ class ReviewPropertyTest {
 
         void step(Op op) {
             TOTALS[1]++;
+            CLOCK.advance(java.time.Duration.ofMillis(1));
             UUID id = ids[op.notice()];
             String before = world.snapshot();
             JsonNode current = world.current(id).orElse(null);
