@@ -68,6 +68,7 @@ public final class TownshipReviewView extends BorderPane {
                 column(new Label(I18n.t("township.current")), lines(vm.currentLines(), "currentContent")),
                 column(previousTitle, lines(vm.previousLines(), "previousDiff")),
                 column(lastTitle, lines(vm.lastPeriodLines(), "lastPeriodContent")));
+        columns.setDividerPositions(0.36, 0.68);
         Label details = new Label();
         details.setId("submissionDetails");
         details.setWrapText(true);
