@@ -144,7 +144,10 @@ final class ReviewWorld implements AutoCloseable {
                 while (rs.next()) {
                     String[] row = new String[n];
                     for (int i = 0; i < n; i++) {
-                        Object o = rs.getObject(i + 1);
+                        int type = rs.getMetaData().getColumnType(i + 1);
+                        // Times as instants: H2 and PostgreSQL hand back different Java types.
+                        Object o = type == java.sql.Types.TIMESTAMP_WITH_TIMEZONE || type == java.sql.Types.TIMESTAMP
+                                ? rs.getObject(i + 1, java.time.OffsetDateTime.class) : rs.getObject(i + 1);
                         row[i] = o == null ? null : o instanceof java.time.OffsetDateTime t
                                 ? t.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString() : o.toString();
                     }
