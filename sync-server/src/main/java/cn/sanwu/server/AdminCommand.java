@@ -32,7 +32,7 @@ final class AdminCommand {
             + " | list-regions | create-user --username NAME --role ROLE [--scope CODE] [--name 姓名]"
             + " | set-password USERNAME | disable-user USERNAME | enable-user USERNAME | list-users"
             + " | revoke-sessions USERNAME | backup --out FILE.zip | restore-backup FILE.zip | renew-feed-epoch"
-            + " | import-bundle FILE --reply OUT";
+            + " | import-bundle FILE --reply OUT | copy-database --to JDBC_URL [--user NAME]";
 
     static int run(List<String> argv, ServerConfig config, InputStream in, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(argv);
@@ -55,6 +55,9 @@ final class AdminCommand {
             PrintStream err) throws IOException {
         if (command.equals("restore-backup")) {
             return restore(args, config, out, err);
+        }
+        if (command.equals("copy-database")) {
+            return copyDatabase(args, config, out, err);
         }
         try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
             DeviceService devices = new DeviceService(db, Clock.systemUTC());
@@ -107,6 +110,36 @@ final class AdminCommand {
                 }
                 default -> throw new IllegalArgumentException("unknown admin command: " + command);
             }
+        }
+        return 0;
+    }
+
+    /**
+     * {@code admin copy-database --to JDBC_URL [--user NAME]}: the configured store (normally the
+     * H2 file) into an empty database (normally PostgreSQL), which the server's migrations set up
+     * first; the password comes from {@code SANWU_TARGET_DB_PASSWORD}, never the command line
+     * (other users can read that from the process list). Server stopped; docs/operations.md.
+     */
+    private static int copyDatabase(List<String> args, ServerConfig config, PrintStream out, PrintStream err) {
+        String url = Main.option(args, "--to")
+                .orElseThrow(() -> new IllegalArgumentException("copy-database needs --to JDBC_URL (e.g. jdbc:postgresql://HOST/sanwu)"));
+        if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+            err.println("copy-database copies into PostgreSQL (jdbc:postgresql://HOST/DB) or an H2 file; not " + url);
+            return 1;
+        }
+        if (url.equals(config.databaseUrl())) {
+            err.println("the target is the configured database itself; give the new, empty database");
+            return 1;
+        }
+        String user = Main.option(args, "--user").orElse("");
+        String password = java.util.Objects.requireNonNullElse(System.getenv("SANWU_TARGET_DB_PASSWORD"), "");
+        try (Database source = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+                Database target = Database.open(url, user, password)) {
+            out.println("copying " + Database.redact(config.databaseUrl()) + " → " + Database.redact(url));
+            cn.sanwu.server.store.StoreCopy.Report report = cn.sanwu.server.store.StoreCopy.copy(source, target, out);
+            out.println("copied " + report.totalRows() + " rows in " + report.rowsPerTable().size()
+                    + " tables; both sides compared equal. Now set sanwu.server.db.url=" + Database.redact(url)
+                    + " (and user, password) in server.properties and start the server.");
         }
         return 0;
     }

@@ -125,7 +125,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The URL without anything that might be a password (PostgreSQL URLs can carry one). */
-    static String redact(String url) {
+    public static String redact(String url) {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query) + "?…";
     }

@@ -76,8 +76,21 @@ public final class SyncService {
         if (!request.mutations().isEmpty()) {
             feed.ensureScope(db, device.villageCode());
         }
+        // A later mutation of an entity is built on the revision its earlier one creates. If the
+        // earlier one did not apply (CONFLICT: another device took that revision number), applying
+        // the later one would put it on top of the other device's version and silently drop that
+        // version. So it gets no result; the client keeps it waiting (docs/sync-protocol.md).
+        java.util.Set<java.util.UUID> notApplied = new java.util.HashSet<>();
         for (Mutation m : request.mutations()) {
-            results.add(applyRetryingOnce(device, m));
+            if (m != null && m.entityId() != null && notApplied.contains(m.entityId())) {
+                continue;
+            }
+            MutationResult result = applyRetryingOnce(device, m);
+            results.add(result);
+            if (m != null && m.entityId() != null && result.outcome() != Outcome.APPLIED
+                    && result.outcome() != Outcome.DUPLICATE) {
+                notApplied.add(m.entityId());
+            }
         }
         if (results.stream().anyMatch(r -> r.outcome() == Outcome.APPLIED)) {
             db.forceToDisk(); // acknowledged means on disk (DESIGN.md §5.5)

@@ -50,6 +50,11 @@ class HttpsTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"db\":\"ok\"");
+            // Plain HTTP stays beside HTTPS (Javalin drops its default connector once one is added).
+            HttpResponse<String> plain = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(server.uri("/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(200);
+            assertThat(server.server().port()).isNotEqualTo(httpsPort);
         }
     }
 
