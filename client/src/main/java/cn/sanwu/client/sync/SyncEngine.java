@@ -246,7 +246,7 @@ public final class SyncEngine {
             if (local.isPresent() && local.get().revision() > change.revision()) {
                 return Optional.empty(); // a replay after a re-bootstrap: the newer version is already here
             }
-            notices.writeWithoutOutbox(c, incoming);
+            notices.writeWithoutOutbox(c, incoming, cn.sanwu.client.review.ReviewInfo.of(change.payload()));
             return Optional.of(incoming);
         }
         if (!conflictOpen && isOwnChange(unsynced, incoming)) {

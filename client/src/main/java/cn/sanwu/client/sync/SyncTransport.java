@@ -107,6 +107,21 @@ public final class SyncTransport {
         throw refusal(answer.status(), parse(answer));
     }
 
+    /** A JSON call of a person's session (township review, docs/review.md); {@code body} null for GET. */
+    public JsonNode call(String method, String path, String token, Object body) throws IOException, Refused {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept-Encoding", "gzip");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(ModelJson.mapper().writeValueAsBytes(body)));
+        }
+        return send(b.build());
+    }
+
     public SyncProtocol.Response sync(String token, SyncProtocol.Request request) throws IOException, Refused {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {

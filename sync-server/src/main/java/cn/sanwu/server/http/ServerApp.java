@@ -38,7 +38,12 @@ public final class ServerApp {
     }
 
     public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts,
-            TransparencyLog log) {
+            TransparencyLog log,
+            Review review) {
+    }
+
+    /** The review workflow: actions and the reviewer's queue. */
+    public record Review(cn.sanwu.server.review.ReviewService service, cn.sanwu.server.review.ReviewQueue queue) {
     }
 
     /** Logins, sessions, enrollment codes issued by people, and the database-backed throttle. */
@@ -67,6 +72,8 @@ public final class ServerApp {
                 security.trustedProxies());
         EnrollmentCodeController codes = new EnrollmentCodeController(services.accounts().codes());
         LogController log = new LogController(services.log());
+        ReviewController review = new ReviewController(services.review().service(), services.review().queue(),
+                config.maxBodyBytes());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -90,6 +97,7 @@ public final class ServerApp {
             cfg.routes.get(LogController.INCLUSION, log::inclusion);
             cfg.routes.get(LogController.CONSISTENCY, log::consistency);
             cfg.routes.get(LogController.PUBLISHED, log::published);
+            review.register(cfg);
             registerErrorBodies(cfg);
         });
     }
