@@ -15,7 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A child JVM runs writer threads; each commits one transaction touching four tables
  * (8 threads; UPDATE counter, INSERT entity, INSERT feed, INSERT record with a UUID key) and then runs
  * CHECKPOINT SYNC, as the Sanwu server does. The parent SIGKILLs the child 50-550 ms after its writers are connected,
- * reopens the file and checks all-or-nothing: counter = rows of each table.
+ * reopens the file and checks all-or-nothing: counter = rows of each table; and that no counter
+ * value a writer had committed and then CHECKPOINT SYNCed (printed as ACK) was lost.
  *
  * Usage: javac -cp h2.jar -d OUT H2TornCheckpoint.java; java -cp h2.jar:OUT H2TornCheckpoint KILLS SERIALIZE(true|false) [URL-SUFFIX] [seed]
  * SERIALIZE=true runs every write transaction and every CHECKPOINT SYNC under one JVM-wide lock.
@@ -48,6 +49,8 @@ public final class H2TornCheckpoint {
         int torn = 0;
         int tornFrom = -1;
         long lastOff = 0;
+        int lossKills = 0;
+        java.util.Map<Integer, Long> acked = new java.util.concurrent.ConcurrentHashMap<>();
         System.out.printf("seed=%d kills=%d serialize=%b url-suffix=%s%n", seed, kills, serialize, suffix);
         for (int k = 0; k < kills; k++) {
             ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -59,9 +62,23 @@ public final class H2TornCheckpoint {
             if (!"READY".equals(line)) {
                 throw new IllegalStateException("child: " + line);
             }
+            Thread reader = new Thread(() -> {
+                try {
+                    for (String l; (l = out.readLine()) != null;) {
+                        String[] f = l.split(" ");
+                        if (f[0].equals("ACK")) {
+                            acked.merge(Integer.parseInt(f[1]), Long.parseLong(f[2]), Math::max);
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // child gone
+                }
+            });
+            reader.start();
             Thread.sleep(50 + random.nextInt(500));
             p.toHandle().destroyForcibly();
             p.waitFor();
+            reader.join();
             try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
                 long counter = one(s, "SELECT SUM(n) FROM counter");
                 long entity = one(s, "SELECT COUNT(*) FROM entity");
@@ -77,12 +94,22 @@ public final class H2TornCheckpoint {
                     }
                 }
                 lastOff = off;
+                // An acknowledged (committed + CHECKPOINT SYNC) counter value must survive the kill.
+                for (var e : acked.entrySet()) {
+                    long n = one(s, "SELECT n FROM counter WHERE id = " + e.getKey());
+                    if (n < e.getValue()) {
+                        lossKills++;
+                        System.out.printf("kill %d: ACKNOWLEDGED LOST scope %d: acked %d, on disk %d%n", k, e.getKey(),
+                                e.getValue(), n);
+                        acked.put(e.getKey(), n); // report each loss once
+                    }
+                }
                 System.out.printf("kill %d: counter %d entity %d feed %d record %d%s%n", k, counter, entity, feed, record,
                         ok ? "" : "  HALF-APPLIED");
             }
         }
-        System.out.printf("H2-TORN seed=%d kills=%d serialize=%b kills-that-left-a-half-applied-transaction=%d (first at kill %d) rows-off-at-end=%d%n",
-                seed, kills, serialize, torn, tornFrom, lastOff);
+        System.out.printf("H2-TORN seed=%d kills=%d serialize=%b kills-that-left-a-half-applied-transaction=%d (first at kill %d) rows-off-at-end=%d"
+                + " kills-that-lost-acknowledged=%d%n", seed, kills, serialize, torn, tornFrom, lastOff, lossKills);
     }
 
     static long one(Statement s, String sql) throws Exception {
@@ -107,12 +134,17 @@ public final class H2TornCheckpoint {
                     c.setAutoCommit(false);
                     c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                     String pad = "x".repeat(150);
+                    long mine = 0;
                     while (true) {
                         if (serialize) {
                             LOCK.lock();
                         }
                         try (Statement s = c.createStatement()) {
                             s.executeUpdate("UPDATE counter SET n = n + 1 WHERE id = " + scope);
+                            try (ResultSet rs = s.executeQuery("SELECT n FROM counter WHERE id = " + scope)) {
+                                rs.next();
+                                mine = rs.getLong(1);
+                            }
                             long seq;
                             try (ResultSet rs = s.executeQuery("SELECT SUM(n) FROM counter")) {
                                 rs.next();
@@ -139,6 +171,8 @@ public final class H2TornCheckpoint {
                                 LOCK.unlock();
                             }
                         }
+                        // On disk now (committed, then CHECKPOINT SYNC): the parent expects it after the kill.
+                        System.out.println("ACK " + scope + " " + mine);
                     }
                 } catch (Exception e) {
                     e.printStackTrace();

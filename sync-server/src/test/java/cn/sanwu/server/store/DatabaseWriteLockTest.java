@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +25,12 @@ class DatabaseWriteLockTest {
 
     @Test
     void writersAndCheckpointsWaitForTheRunningWriterReadsDoNot() throws Exception {
-        try (Database db = Database.open(ServerConfig.h2Url(dir), "sa", "")) {
-            CountDownLatch inside = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // Own threads: the common pool has one thread on a 2-core machine.
+        try (Database db = Database.open(ServerConfig.h2Url(dir), "sa", "");
+                ExecutorService threads = Executors.newCachedThreadPool();
+                AutoCloseable releaseFirst = release::countDown) { // a failed assertion must not leave the holder waiting
             CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> db.inTransaction(c -> {
                 inside.countDown();
                 try {
@@ -34,12 +39,12 @@ class DatabaseWriteLockTest {
                     throw new SQLException(e);
                 }
                 return null;
-            }));
+            }), threads);
             assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
 
-            CompletableFuture<Integer> writer = CompletableFuture.supplyAsync(() -> db.inTransaction(c -> 1));
-            CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(db::forceToDisk);
-            CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> db.inReadTransaction(c -> 2));
+            CompletableFuture<Integer> writer = CompletableFuture.supplyAsync(() -> db.inTransaction(c -> 1), threads);
+            CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(db::forceToDisk, threads);
+            CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> db.inReadTransaction(c -> 2), threads);
 
             assertThat(reader.get(10, TimeUnit.SECONDS)).isEqualTo(2);
             Thread.sleep(300);
