@@ -99,7 +99,7 @@ public final class SyncService {
     }
 
     private SyncProtocol.Response pull(String scope, long cursor, List<MutationResult> results) {
-        return db.inTransaction(c -> {
+        return db.inReadTransaction(c -> {
             long head = feed.head(c, scope);
             String epoch = cn.sanwu.server.store.FeedEpoch.current(c);
             if (cursor > head || cursor < 0) {
