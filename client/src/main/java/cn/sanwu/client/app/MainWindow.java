@@ -165,7 +165,8 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.Button printBoard = new javafx.scene.control.Button(I18n.t("print.board"));
         printBoard.setId("printBoard");
         printBoard.setOnAction(e -> printWholeBoard());
-        HBox top = new HBox(10, title, topSpacer, printBoard, newNotice);
+        HBox top = new HBox(10, title, topSpacer, printBoard, newNotice,
+                cn.sanwu.client.support.SupportMenu.create(ctx, runner, this::error));
         top.setPadding(new Insets(6, 10, 6, 10));
         top.getStyleClass().add("top-bar");
         setTop(top);
