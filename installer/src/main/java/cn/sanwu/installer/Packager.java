@@ -55,6 +55,7 @@ public final class Packager {
         JarSplit jars = JarSplit.of(options.jarsDir());
         log.println("[sanwu] app jars: " + jars.appJars().size() + ", JavaFX module jars: " + jars.javafxJars().size());
         jars.requireBundledFont(options.mainJar());
+        jars.requireJavafxFor(System.getProperty("os.arch"));
 
         Path jmods = work.resolve("jmods");
         Files.createDirectories(jmods);
@@ -107,7 +108,21 @@ public final class Packager {
             }
             Path dest = options.out().resolve("dist");
             Files.createDirectories(dest);
-            tool("jpackage", NativePackage.arguments(type, appDir, dest, options).toArray(String[]::new));
+            String[] args = NativePackage.arguments(type, appDir, dest, options).toArray(String[]::new);
+            if (type.equals("msi") || type.equals("exe")) {
+                // jpackage picks its WiX strings (MsiInstallerStrings_zh_CN.wxl, Culture zh-cn) and
+                // WiX's own dialogs by the default locale: the installer speaks Chinese whatever
+                // language the build machine is set to. Not run here (needs Windows + WiX 3.14).
+                java.util.Locale previous = java.util.Locale.getDefault();
+                java.util.Locale.setDefault(java.util.Locale.SIMPLIFIED_CHINESE);
+                try {
+                    tool("jpackage", args);
+                } finally {
+                    java.util.Locale.setDefault(previous);
+                }
+            } else {
+                tool("jpackage", args);
+            }
             try (Stream<Path> built = Files.list(dest)) {
                 for (Path p : built.filter(p -> p.getFileName().toString().endsWith("." + type)).toList()) {
                     sizes.put(p.getFileName().toString(), Files.size(p));
@@ -169,6 +184,22 @@ public final class Packager {
         static boolean hasModuleInfo(Path jar) throws IOException {
             try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
                 return zip.getEntry("module-info.class") != null;
+            }
+        }
+
+        /**
+         * jlink links the runtime it runs on (Temurin 25 has no jmods for other platforms), so
+         * JavaFX natives for another architecture would make a runtime that cannot start.
+         */
+        void requireJavafxFor(String osArch) {
+            boolean armHost = osArch.equals("aarch64") || osArch.equals("arm64");
+            for (Path fx : javafxJars) {
+                boolean armJar = fx.getFileName().toString().endsWith("-aarch64.jar");
+                if (armJar != armHost) {
+                    throw new IllegalStateException("JavaFX jar " + fx.getFileName() + " does not match this JDK's architecture ("
+                            + osArch + "): build the package on a machine of the target architecture, without -Djavafx.platform"
+                            + " (docs/installing.md, linux-arm64)");
+                }
             }
         }
 

@@ -90,4 +90,14 @@ class PackagerTest {
         assertThat(Files.readString(packaging.resolve("linux/postinst"))).contains("/usr/share/applications/sanwu.desktop")
                 .doesNotContain("xdg-desktop-menu install");
     }
+
+    @Test
+    void javafxJarsOfAnotherArchitectureAreRefused() {
+        var x64 = new Packager.JarSplit(List.of(), List.of(Path.of("javafx-graphics-26.0.2-linux.jar")));
+        var arm = new Packager.JarSplit(List.of(), List.of(Path.of("javafx-graphics-26.0.2-linux-aarch64.jar")));
+        x64.requireJavafxFor("amd64");
+        arm.requireJavafxFor("aarch64");
+        assertThatThrownBy(() -> arm.requireJavafxFor("amd64")).hasMessageContaining("architecture (amd64)");
+        assertThatThrownBy(() -> x64.requireJavafxFor("aarch64")).hasMessageContaining("target architecture");
+    }
 }

@@ -69,6 +69,13 @@ public final class AppLog {
             h.setEncoding(StandardCharsets.UTF_8.name());
             h.setFormatter(new OneLineFormatter());
             h.setLevel(Level.INFO);
+            // The JDK's console handler would print every INFO line on stderr, between a command's
+            // own output; with a log file the console stays for the app's sentences.
+            for (java.util.logging.Handler existing : root.getHandlers()) {
+                if (existing instanceof java.util.logging.ConsoleHandler) {
+                    root.removeHandler(existing);
+                }
+            }
             root.addHandler(h);
             handler = h;
             directory = dir;
