@@ -79,10 +79,36 @@ public final class AppLog {
             root.addHandler(h);
             handler = h;
             directory = dir;
+            logUncaughtExceptions();
             return true;
         } catch (IOException | RuntimeException e) {
             System.err.println("无法写日志文件（" + dir + "）：" + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * A failure nobody caught (a bug) lands in the log file too, so 导出诊断信息 carries it to
+     * support; it is still printed on stderr as before.
+     */
+    private static void logUncaughtExceptions() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        if (previous instanceof LoggingHandler) {
+            return;
+        }
+        Thread.setDefaultUncaughtExceptionHandler(new LoggingHandler(previous));
+    }
+
+    private record LoggingHandler(Thread.UncaughtExceptionHandler previous) implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            Logger.getLogger("cn.sanwu.client").log(Level.SEVERE, "uncaught exception in thread " + t.getName(), e);
+            if (previous != null) {
+                previous.uncaughtException(t, e);
+            } else {
+                System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                e.printStackTrace();
+            }
         }
     }
 
