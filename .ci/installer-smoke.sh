@@ -52,11 +52,12 @@ JAVA_TOOL_OPTIONS="-XX:AOTMode=on" "$app" --version >/dev/null 2>"$work/aot.err"
   || { cat "$work/aot.err"; fail "the installed runtime refused the shipped AOT cache"; }
 echo "== AOT cache accepted (-XX:AOTMode=on)"
 
-# Work waiting to be uploaded, then the real window under Xvfb until the home checklist is loaded.
+# Work waiting to be uploaded, then the real window under Xvfb until the home checklist is loaded
+# (on the demo data, but without --demo, which would try to enroll with a local demo server).
 "$app" --headless --demo >/dev/null
 command -v xvfb-run >/dev/null || fail "xvfb-run missing (apt-get install xvfb)"
 launched=$(date +%s%3N)
-gui=$(JAVA_TOOL_OPTIONS="-Dsanwu.exitAfterShown=true -Dsanwu.reportStartup=true" timeout 120 xvfb-run -a "$app" --demo 2>&1) \
+gui=$(JAVA_TOOL_OPTIONS="-Dsanwu.exitAfterShown=true -Dsanwu.reportStartup=true" timeout 120 xvfb-run -a "$app" --data-dir "$XDG_DATA_HOME/sanwu-demo" 2>&1) \
   || { echo "$gui"; fail "the installed app's window did not start"; }
 ready=$(sed -n 's/^SANWU_READY_EPOCH_MS //p' <<<"$gui")
 [ -n "$ready" ] || { echo "$gui"; fail "the window never reported the loaded home screen"; }
