@@ -128,7 +128,7 @@ public final class SyncServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
-            db.close();
+            db.closeAndCompact();
         }
     }
 }

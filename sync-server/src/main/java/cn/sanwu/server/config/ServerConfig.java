@@ -38,9 +38,11 @@ public record ServerConfig(
     public static String h2Url(Path dataDir) {
         // LOCK_TIMEOUT: writers of one village queue on its feed counter row (ADR 0009); H2's
         // default of 1 s would turn a busy moment into errors. AUTO_SERVER lets the admin commands
-        // open the file while the server holds it.
+        // open the file while the server holds it. REUSE_SPACE=FALSE: with freed space reused,
+        // H2 reopened an older version after a SIGKILL and acknowledged changes were gone (server
+        // kill test, ADR 0020); the file is compacted on a clean stop instead.
         return "jdbc:h2:file:" + dataDir.resolve("sanwu-server").toAbsolutePath()
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
+                + ";WRITE_DELAY=0;REUSE_SPACE=FALSE;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
     }
 
     public static ServerConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {

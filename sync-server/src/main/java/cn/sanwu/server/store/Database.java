@@ -157,6 +157,29 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
+    /**
+     * Closes the store; on H2 first rewrites the file compactly ({@code SHUTDOWN COMPACT}). The
+     * server's H2 URL has {@code REUSE_SPACE=FALSE} (ADR 0020): chunks are only appended, so the
+     * file grows while the server runs and gives the space back only here, on a clean stop.
+     * Everything is committed and on disk before it starts; if it is interrupted (killed, power),
+     * H2 reopens the uncompacted file. Only the serving process calls this: an admin command's
+     * close must not compact the running server's database under it.
+     */
+    public void closeAndCompact() {
+        if (h2) {
+            h2Writes.lock();
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            } catch (SQLException e) {
+                // The data is committed and durable; only the compaction is lost. Say so and close.
+                org.slf4j.LoggerFactory.getLogger(Database.class).warn("event=compact-failed error=\"{}\"", e.getMessage());
+            } finally {
+                h2Writes.unlock();
+            }
+        }
+        pool.close();
+    }
+
     private static void rollbackQuietly(Connection c, Exception cause) {
         try {
             c.rollback();
