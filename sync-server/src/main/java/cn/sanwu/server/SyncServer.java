@@ -4,6 +4,9 @@ import cn.sanwu.server.bundle.BundleService;
 import cn.sanwu.server.bundle.ServerSigningKey;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
+import cn.sanwu.server.feedback.FormToken;
+import cn.sanwu.server.feedback.TicketService;
+import cn.sanwu.server.throttle.KeyedHash;
 import cn.sanwu.server.http.ServerApp;
 import cn.sanwu.server.store.Database;
 import cn.sanwu.server.sync.SyncService;
@@ -46,8 +49,10 @@ public final class SyncServer implements AutoCloseable {
             SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES);
             Accounts accounts = Accounts.create(db, clock, config.security(), devices);
             BundleService bundles = bundleService(db, devices, sync, config, clock);
+            ServerApp.Residents residents = new ServerApp.Residents(new TicketService(db, clock, accounts.regions()),
+                    new FormToken(KeyedHash.load(db, config.security().throttleKey()), clock));
             Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy,
-                    accounts.http()));
+                    accounts.http(), residents));
             return new SyncServer(db, devices, accounts, app);
         } catch (RuntimeException e) {
             db.close();

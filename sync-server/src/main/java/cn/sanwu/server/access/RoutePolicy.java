@@ -18,21 +18,39 @@ public final class RoutePolicy {
     private static final Set<Role> ANY_PERSON = EnumSet.of(Role.VILLAGE_CLERK, Role.VILLAGE_SUPERVISOR,
             Role.TOWNSHIP_REVIEWER, Role.CITY_OVERSIGHT, Role.ADMIN);
 
+    /** People who handle residents' tickets. */
+    private static final Set<Role> TICKET_STAFF = EnumSet.of(Role.VILLAGE_CLERK, Role.VILLAGE_SUPERVISOR,
+            Role.TOWNSHIP_REVIEWER, Role.CITY_OVERSIGHT);
+
     /** "METHOD path" as Javalin registers it, e.g. {@code POST /api/v1/sync}. */
-    private static final Map<String, Set<Role>> TABLE = Map.of(
-            "GET /health", Set.of(Role.PUBLIC),
-            "POST /api/v1/enroll", Set.of(Role.PUBLIC),
-            "POST " + SyncProtocol.PATH, Set.of(Role.VILLAGE_DEVICE),
-            "POST /api/v1/login", Set.of(Role.PUBLIC),
-            "POST /api/v1/logout", ANY_PERSON,
-            "GET /api/v1/me", ANY_PERSON,
+    private static final Map<String, Set<Role>> TABLE = Map.ofEntries(
+            Map.entry("GET /health", Set.of(Role.PUBLIC)),
+            Map.entry("POST /api/v1/enroll", Set.of(Role.PUBLIC)),
+            Map.entry("POST " + SyncProtocol.PATH, Set.of(Role.VILLAGE_DEVICE)),
+            Map.entry("POST /api/v1/login", Set.of(Role.PUBLIC)),
+            Map.entry("POST /api/v1/logout", ANY_PERSON),
+            Map.entry("GET /api/v1/me", ANY_PERSON),
             // Scope: a reviewer only for villages of the township (EnrollmentCodes), an admin for any.
-            "POST /api/v1/enrollment-codes", Set.of(Role.TOWNSHIP_REVIEWER, Role.ADMIN),
-            "POST /api/v1/device/key", Set.of(Role.VILLAGE_DEVICE),
+            Map.entry("POST /api/v1/enrollment-codes", Set.of(Role.TOWNSHIP_REVIEWER, Role.ADMIN)),
+            Map.entry("POST /api/v1/device/key", Set.of(Role.VILLAGE_DEVICE)),
             // A bundle file speaks for its village device by its signature; the caller only carries
             // it: an enrolled device (the township PC), or a township reviewer (villages of the
             // township only, BundleController) or an admin (ADR 0012).
-            "POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE, Role.TOWNSHIP_REVIEWER, Role.ADMIN));
+            Map.entry("POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE, Role.TOWNSHIP_REVIEWER, Role.ADMIN)),
+            // Residents' pages: no login (docs/public-pages.md); limits per source in the controller.
+            Map.entry("GET /public.css", Set.of(Role.PUBLIC)),
+            Map.entry("GET /feedback", Set.of(Role.PUBLIC)),
+            Map.entry("POST /feedback", Set.of(Role.PUBLIC)),
+            Map.entry("GET /t", Set.of(Role.PUBLIC)),
+            Map.entry("GET /t/{code}", Set.of(Role.PUBLIC)),
+            // Tickets: staff in scope (TicketService: village roles see questions of their village
+            // only, never problem reports); no admin — a technician is not a handler.
+            Map.entry("GET /api/v1/tickets", TICKET_STAFF),
+            Map.entry("POST /api/v1/tickets/{code}/classify", TICKET_STAFF),
+            Map.entry("POST /api/v1/tickets/{code}/reply", TICKET_STAFF),
+            Map.entry("POST /api/v1/tickets/{code}/close", TICKET_STAFF),
+            // The reporter's contact: city oversight only, never the village (issue 6).
+            Map.entry("GET /api/v1/tickets/{code}/contact", Set.of(Role.CITY_OVERSIGHT)));
 
     private RoutePolicy() {
     }

@@ -14,7 +14,11 @@ import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.sync.SyncService;
 import cn.sanwu.server.throttle.Throttle;
 import io.javalin.Javalin;
+import cn.sanwu.server.feedback.FormToken;
+import cn.sanwu.server.feedback.PhotoSanitizer;
+import cn.sanwu.server.feedback.TicketService;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.SizeUnit;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -36,7 +40,12 @@ public final class ServerApp {
     private ServerApp() {
     }
 
-    public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts) {
+    public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts,
+            Residents residents) {
+    }
+
+    /** The residents' side: tickets and the signed form times (docs/public-pages.md). */
+    public record Residents(TicketService tickets, FormToken forms) {
     }
 
     /** Logins, sessions, enrollment codes issued by people, and the database-backed throttle. */
@@ -64,6 +73,9 @@ public final class ServerApp {
         AccountController account = new AccountController(services.accounts().logins(), services.accounts().accounts(),
                 security.trustedProxies());
         EnrollmentCodeController codes = new EnrollmentCodeController(services.accounts().codes());
+        FeedbackController feedback = new FeedbackController(services.residents().tickets(), services.residents().forms(),
+                services.accounts().throttle(), security.trustedProxies());
+        TicketController tickets = new TicketController(services.residents().tickets());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -82,6 +94,19 @@ public final class ServerApp {
             cfg.routes.post("/api/v1/enrollment-codes", codes::issue);
             cfg.routes.post(DeviceKeyController.PATH, deviceKey::handle);
             cfg.routes.post(BundleService.PATH, bundles::handle);
+            // The form's photo: parts bigger than these are refused while the body streams in.
+            cfg.jetty.multipartConfig.maxTotalRequestSize(FeedbackController.MAX_FORM_BYTES, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxFileSize(PhotoSanitizer.MAX_BYTES, SizeUnit.BYTES);
+            cfg.routes.get(PublicPage.CSS_PATH, feedback::css);
+            cfg.routes.get("/feedback", feedback::form);
+            cfg.routes.post("/feedback", feedback::submit);
+            cfg.routes.get("/t", feedback::lookup);
+            cfg.routes.get("/t/{code}", feedback::status);
+            cfg.routes.get(TicketController.BASE, tickets::list);
+            cfg.routes.post(TicketController.BASE + "/{code}/classify", tickets::classify);
+            cfg.routes.post(TicketController.BASE + "/{code}/reply", tickets::reply);
+            cfg.routes.post(TicketController.BASE + "/{code}/close", tickets::close);
+            cfg.routes.get(TicketController.BASE + "/{code}/contact", tickets::contact);
             registerErrorBodies(cfg);
         });
     }
