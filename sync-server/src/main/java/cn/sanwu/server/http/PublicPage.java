@@ -44,7 +44,14 @@ final class PublicPage {
             footer{color:#777;font-size:.8em;text-align:center;padding:2em 1em}
             """;
 
+    private static final String PAGE_ATTRIBUTE = "sanwu.public-page";
+
     private PublicPage() {
+    }
+
+    /** True when this request's answer is a page already (the 404 handler leaves it alone). */
+    static boolean isPage(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(PAGE_ATTRIBUTE));
     }
 
     /** Sends a whole page: status, security headers, the layout around {@code body}. */
@@ -59,6 +66,7 @@ final class PublicPage {
                 </main><footer>本页不使用任何脚本，不记录您的 IP 地址。</footer></body></html>
                 """, title, CSS_PATH, body);
         securityHeaders(ctx);
+        ctx.attribute(PAGE_ATTRIBUTE, Boolean.TRUE);
         ctx.header("Cache-Control", "no-store");
         ctx.status(status).contentType("text/html; charset=utf-8").result(page.toString().getBytes(StandardCharsets.UTF_8));
     }

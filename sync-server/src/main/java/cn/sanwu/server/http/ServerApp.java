@@ -124,7 +124,11 @@ public final class ServerApp {
             LOG.error("event=unhandled method={} path={}", ctx.method().name(), ctx.path(), e);
             Json.write(ctx, 500, new SyncProtocol.Error("SERVER_ERROR", "服务器内部错误，请稍后重试。本机数据不受影响。"));
         });
-        cfg.routes.error(404, ctx -> Json.write(ctx, 404, new SyncProtocol.Error("NOT_FOUND", "没有这个地址。")));
+        cfg.routes.error(404, ctx -> {
+            if (!PublicPage.isPage(ctx)) { // a public page's own 404 (unknown ticket code) stays a page
+                Json.write(ctx, 404, new SyncProtocol.Error("NOT_FOUND", "没有这个地址。"));
+            }
+        });
     }
 
     private static void health(Context ctx, Health health) {
