@@ -100,7 +100,7 @@ final class FeedbackController {
             honeypot = ctx.formParam("website");
             token = ctx.formParam("token");
             photo = photoBytes(ctx.uploadedFile("photo"));
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception e) { // Jetty's ServletException arrives unchecked through Javalin (Kotlin)
             ctx.header("Connection", "close");
             PublicPage.error(ctx, 413, "提交的内容太大或不完整（照片上限 5 MB），未保存任何内容。请重新提交。");
             return;
