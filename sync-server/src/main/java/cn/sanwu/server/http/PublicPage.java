@@ -35,7 +35,7 @@ final class PublicPage {
             button{margin-top:1em;font:inherit;font-size:1.1em;padding:.5em 2em;background:#b22;color:#fff;border:0;border-radius:4px}
             .note{color:#555;font-size:.9em}
             .error{background:#fee;border:1px solid #c66;padding:.6em;border-radius:4px}
-            .box{background:#fff;border:1px solid #ddd;border-radius:4px;padding:.8em;margin:.8em 0}
+            .box{background:#fff;border:1px solid #ddd;border-radius:4px;padding:.8em;margin:.8em 0;overflow-wrap:anywhere}
             .code{font:bold 1.4em monospace;letter-spacing:.1em}
             .overdue{color:#b00;font-weight:bold}
             dl{margin:0}dt{font-weight:bold;margin-top:.5em}dd{margin:0}
