@@ -330,8 +330,22 @@ public final class TicketService {
         }
     }
 
+    /**
+     * Control characters other than tab and line breaks are dropped: a NUL cannot be stored in a
+     * PostgreSQL text column at all, and none of them means anything in a resident's text.
+     */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7f || cp == '\n' || cp == '\r' || cp == '\t')
+                .forEach(sb::appendCodePoint);
+        return sb.toString().strip();
+    }
+
     private static String requireText(String text, String what) {
-        String stripped = text == null ? "" : text.strip();
+        String stripped = clean(text);
         if (stripped.isEmpty()) {
             throw new Refusal(Refusal.Kind.INVALID, "TEXT_MISSING", "请填写" + what + "。");
         }
@@ -342,7 +356,7 @@ public final class TicketService {
     }
 
     private static String optional(String text, int max, String what) {
-        String stripped = text == null ? "" : text.strip();
+        String stripped = clean(text);
         if (stripped.isEmpty()) {
             return null;
         }

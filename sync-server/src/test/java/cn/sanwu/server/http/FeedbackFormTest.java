@@ -132,7 +132,8 @@ class FeedbackFormTest {
             Residents.Page sent = phone.post(fields, null, null, null);
             String code = Residents.codeFrom(sent);
             Residents.Page page = phone.get("/t/" + code);
-            String expected = hostile.strip().replace("\u0000", "\u0000");
+            // Stored as sent, except control characters (a NUL cannot even be stored in PostgreSQL).
+            String expected = hostile.replace("\u0000", "").strip();
             assertThat(storedBody(code)).isEqualTo(expected);
             assertThat(page.body()).as("escaped: %s", hostile).contains(Html.escape(expected).replace("\n", "<br>"));
             assertThat(page.body()).doesNotContain("<script>document", "<img src=x", "<svg/onload", "<a href=\"https://evil");
