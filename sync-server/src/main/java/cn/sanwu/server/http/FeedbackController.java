@@ -172,19 +172,23 @@ final class FeedbackController {
     void status(Context ctx) {
         Optional<String> code = TicketCode.parse(ctx.pathParam("code"));
         List<Throttle.Subject> source = List.of(new Throttle.Subject(lookupRule, ClientAddress.of(ctx, trustedProxies)));
-        Optional<Duration> blocked = throttle.attempt(source);
+        // A known code costs one read here; only an unknown one is counted (a write under a row
+        // lock). Look-ups already in flight when a source becomes blocked may still answer 404.
+        Optional<Duration> blocked = throttle.blockedFor(source);
+        Optional<TicketService.Status> status = blocked.isPresent() ? Optional.empty() : code.flatMap(tickets::status);
+        if (blocked.isEmpty() && status.isEmpty()) {
+            blocked = throttle.attempt(source);
+        }
         if (blocked.isPresent()) {
             ctx.header("Retry-After", String.valueOf(blocked.get().toSeconds()));
             PublicPage.error(ctx, 429, "查询次数过多，请 " + (blocked.get().toMinutes() + 1) + " 分钟后再试。");
             return;
         }
-        Optional<TicketService.Status> status = code.flatMap(tickets::status);
         if (status.isEmpty()) {
             PublicPage.send(ctx, 404, "查询办理进度", Html.of(
                     "<h1>查询办理进度</h1><p class=\"error\">没有找到这个查询码，请核对后重新输入。</p>{}", lookupBox()));
             return;
         }
-        throttle.succeeded(source); // only unknown codes count against the source
         renderStatus(ctx, status.get(), "1".equals(ctx.queryParam("new")));
     }
 
