@@ -175,6 +175,17 @@ class TicketRoutingTest {
         assertThat(phone.get("/t/" + question).body()).contains("迟到的答复", "已答复").doesNotContain("已超期");
     }
 
+    @Test
+    void theLargestStatusPageStaysUnderFiftyKilobytes() {
+        String code = submit(OWN_VILLAGE, "QUESTION", "问".repeat(2000), "");
+        assertThat(post("clerk", "/api/v1/tickets/" + code + "/reply", "{\"text\":\"" + "答".repeat(2000) + "\"}").status())
+                .isEqualTo(204);
+        assertThat(post("clerk", "/api/v1/tickets/" + code + "/classify", "{\"category\":\"OTHER\"}").status()).isEqualTo(204);
+        int bytes = phone.get("/t/" + code).body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        System.out.println("largest status page: " + bytes + " bytes");
+        assertThat(bytes).isLessThan(50 * 1024);
+    }
+
     private List<String> steps(String code) {
         return server.server().database().inTransaction(c -> {
             List<String> out = new ArrayList<>();
