@@ -1,5 +1,6 @@
 package cn.sanwu.server.http;
 
+import cn.sanwu.model.mask.Masking;
 import cn.sanwu.model.region.Region;
 import cn.sanwu.server.account.Refusal;
 import cn.sanwu.server.feedback.FormToken;
@@ -251,6 +252,10 @@ final class FeedbackController {
                 problem ? Html.of(" checked") : Html.EMPTY, draft.text(), draft.contact()));
     }
 
+    /**
+     * Anyone holding the code sees this page, so ID, bank and phone numbers in the question or
+     * the reply are masked here as on every public page (staff see the text as typed).
+     */
     private static void renderStatus(Context ctx, TicketService.Status s, boolean justSubmitted) {
         Ticket t = s.ticket();
         Html.Safe fresh = justSubmitted ? Html.of("<p class=\"box\">已收到。请记下查询码：<br><span class=\"code\">{}</span></p>",
@@ -265,7 +270,8 @@ final class FeedbackController {
             deadline = Html.of("{}", PublicPage.day(t.dueAt()));
         }
         Html.Safe reply = t.reply() == null ? Html.of("<p class=\"note\">尚未答复。</p>")
-                : Html.of("<div class=\"box\">{}<p class=\"note\">答复时间：{}</p></div>", Html.multiline(t.reply()),
+                : Html.of("<div class=\"box\">{}<p class=\"note\">答复时间：{}</p></div>",
+                        Html.multiline(Masking.freeText(t.reply())),
                         PublicPage.when(t.repliedAt()));
         List<Html.Safe> steps = new ArrayList<>();
         for (Ticket.Event e : s.events()) {
@@ -289,7 +295,7 @@ final class FeedbackController {
                 """, fresh, TicketCode.display(t.code()), t.kind().nameZh(),
                 t.category() == null ? Html.EMPTY : Html.of("（{}）", t.category().nameZh()),
                 PublicPage.when(t.createdAt()), t.progressZh(), waiting, deadline, t.kind().nameZh(),
-                Html.multiline(t.body()), reply, Html.join(steps)));
+                Html.multiline(Masking.freeText(t.body())), reply, Html.join(steps)));
     }
 
     private static Html.Safe lookupBox() {

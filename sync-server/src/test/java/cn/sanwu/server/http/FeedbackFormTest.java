@@ -135,7 +135,9 @@ class FeedbackFormTest {
             // Stored as sent, except control characters (a NUL cannot even be stored in PostgreSQL).
             String expected = hostile.replace("\u0000", "").strip();
             assertThat(storedBody(code)).isEqualTo(expected);
-            assertThat(page.body()).as("escaped: %s", hostile).contains(Html.escape(expected).replace("\n", "<br>"));
+            // The page masks personal data and drops invisible characters (bidi overrides) as every public page does.
+            assertThat(page.body()).as("escaped: %s", hostile)
+                    .contains(Html.escape(cn.sanwu.model.mask.Masking.freeText(expected)).replace("\n", "<br>"));
             assertThat(page.body()).doesNotContain("<script>document", "<img src=x", "<svg/onload", "<a href=\"https://evil");
         }
         // A refused form echoes what was typed, escaped as well.
@@ -145,6 +147,30 @@ class FeedbackFormTest {
         assertThat(echoed.status()).isEqualTo(400);
         assertThat(echoed.body()).contains("&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>")
                 .contains("value=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"").doesNotContain("<script>alert");
+    }
+
+    @Test
+    void idBankAndPhoneNumbersAreMaskedOnTheStatusPageButKeptForStaff() {
+        String id = withCheck("11010519491231002");
+        String text = "我的身份证 " + id + "，手机 13912345678，卡号 6222 0202 0011 2233 445？";
+        Map<String, String> fields = phone.filled(OWN_VILLAGE, "QUESTION", text, "");
+        clock.advance(Duration.ofSeconds(5));
+        String code = Residents.codeFrom(phone.post(fields, null, null, null));
+        String page = phone.get("/t/" + code).body();
+        assertThat(cn.sanwu.model.mask.PersonalDataScanner.scan(page)).as("findings on the public page").isEmpty();
+        assertThat(page).doesNotContain(id, "13912345678").contains("我的身份证");
+        assertThat(storedBody(code)).isEqualTo(text);
+        assertThat(cn.sanwu.model.mask.PersonalDataScanner.scan(text)).as("the scanner sees the original").isNotEmpty();
+    }
+
+    /** An 18-character resident ID number: 17 digits and their GB 11643 check character. */
+    private static String withCheck(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
     }
 
     @Test
