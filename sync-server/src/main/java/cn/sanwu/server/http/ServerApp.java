@@ -140,10 +140,15 @@ public final class ServerApp {
                 "db", dbOk ? "ok" : "unavailable"));
     }
 
-    /** One line per request, key=value; never the Authorization header or a body. */
+    /**
+     * One line per request, key=value; never the Authorization header or a body. A matched route
+     * is logged as its template ({@code /t/{code}}): a ticket code in a path is a key to a
+     * resident's ticket and does not belong in logs.
+     */
     private static void logRequest(Context ctx, Float millis) {
+        io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         REQUESTS.info("event=request method={} path={} status={} ms={} device={} user={} remote={}",
-                ctx.method().name(), ctx.path(), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
+                ctx.method().name(), endpoint == null ? ctx.path() : endpoint.path, ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
                 AccessControl.deviceIdForLog(ctx), AccessControl.userIdForLog(ctx), ctx.req().getRemoteAddr());
     }
 }

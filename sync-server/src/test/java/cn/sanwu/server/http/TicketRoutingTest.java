@@ -186,6 +186,34 @@ class TicketRoutingTest {
         assertThat(bytes).isLessThan(50 * 1024);
     }
 
+    @Test
+    void ticketCodesDoNotReachTheRequestLog() {
+        ch.qos.logback.classic.Logger requests = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("cn.sanwu.server.requests");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Level before = requests.getLevel();
+        requests.setLevel(ch.qos.logback.classic.Level.INFO);
+        requests.addAppender(log);
+        try {
+            String code = submit(OWN_VILLAGE, "QUESTION", "日志里不该有查询码", "");
+            phone.get("/t/" + code);
+            server.get("/api/v1/tickets/" + code + "/contact", server.sessionToken("oversight", PASSWORD));
+            long deadline = System.nanoTime() + 5_000_000_000L; // the request log is written after the answer
+            while (log.list.size() < 5 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            List<String> lines = log.list.stream().map(e -> e.getFormattedMessage()).toList();
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("path=/t/{code}"));
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("path=/api/v1/tickets/{code}/contact"));
+            assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(code));
+        } finally {
+            requests.detachAppender(log);
+            requests.setLevel(before);
+        }
+    }
+
     private List<String> steps(String code) {
         return server.server().database().inTransaction(c -> {
             List<String> out = new ArrayList<>();
