@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * {@code admin issue-code --village CODE}, {@code admin list-devices}, {@code admin revoke-device ID},
- * {@code admin import-bundle FILE --reply OUT} ({@link BundleAdminCommand}) and the region and user commands of {@link AccountCommands}: run against the configured
+ * {@code admin import-bundle FILE --reply OUT} ({@link BundleAdminCommand}), the transparency-log commands of
+ * {@link LedgerAdminCommand} ({@code audit} exits 3 on tampering) and the region and user commands of {@link AccountCommands}: run against the configured
  * database directly, also while the server runs (H2 AUTO_SERVER or PostgreSQL). A refusal (bad
  * input, unknown user…) prints its message and exits 1 with nothing changed.
  */
@@ -32,7 +33,8 @@ final class AdminCommand {
             + " | list-regions | create-user --username NAME --role ROLE [--scope CODE] [--name 姓名]"
             + " | set-password USERNAME | disable-user USERNAME | enable-user USERNAME | list-users"
             + " | revoke-sessions USERNAME | backup --out FILE.zip | restore-backup FILE.zip | renew-feed-epoch"
-            + " | import-bundle FILE --reply OUT | copy-database --to JDBC_URL [--user NAME]";
+            + " | import-bundle FILE --reply OUT | copy-database --to JDBC_URL [--user NAME]"
+            + " | audit [--checkpoint FILE]… [--key VERIFIER-KEY]… | checkpoint | log-key show|add|retire KEYID";
 
     static int run(List<String> argv, ServerConfig config, InputStream in, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(argv);
@@ -59,6 +61,9 @@ final class AdminCommand {
         if (command.equals("copy-database")) {
             return copyDatabase(args, config, out, err);
         }
+        if (command.equals("log-key")) {
+            return LedgerAdminCommand.run(command, args, config, null, out, err);
+        }
         try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
             DeviceService devices = new DeviceService(db, Clock.systemUTC());
             if (AccountCommands.COMMANDS.contains(command)) {
@@ -69,6 +74,9 @@ final class AdminCommand {
                     err.println(refusal.getMessage());
                     return 1;
                 }
+            }
+            if (LedgerAdminCommand.COMMANDS.contains(command)) {
+                return LedgerAdminCommand.run(command, args, config, db, out, err);
             }
             switch (command) {
                 case "issue-code" -> {

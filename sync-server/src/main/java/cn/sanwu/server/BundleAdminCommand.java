@@ -35,7 +35,8 @@ final class BundleAdminCommand {
             throw new IllegalArgumentException("import-bundle needs FILE --reply OUT");
         }
         Clock clock = Clock.systemUTC();
-        BundleService bundles = SyncServer.bundleService(db, devices, new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES),
+        BundleService bundles = SyncServer.bundleService(db, devices, new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES,
+                SyncServer.reviewService(db, clock, new cn.sanwu.server.account.RegionService(db, clock)).pushRules()),
                 config, clock);
         BundleService.Imported imported;
         try {

@@ -8,6 +8,11 @@ import cn.sanwu.server.feedback.FormToken;
 import cn.sanwu.server.feedback.TicketService;
 import cn.sanwu.server.throttle.KeyedHash;
 import cn.sanwu.server.http.ServerApp;
+import cn.sanwu.server.ledger.LogSigningKeys;
+import cn.sanwu.server.ledger.TransparencyLog;
+import cn.sanwu.model.log.MerkleHasher;
+import cn.sanwu.server.review.ReviewQueue;
+import cn.sanwu.server.review.ReviewService;
 import cn.sanwu.server.store.Database;
 import cn.sanwu.server.sync.SyncService;
 import io.javalin.Javalin;
@@ -27,13 +32,17 @@ public final class SyncServer implements AutoCloseable {
     private final Database db;
     private final DeviceService devices;
     private final Accounts accounts;
+    private final TransparencyLog log;
     private final Javalin app;
+    private final ReviewService review;
 
-    private SyncServer(Database db, DeviceService devices, Accounts accounts, Javalin app) {
+    private SyncServer(Database db, DeviceService devices, Accounts accounts, TransparencyLog log, Javalin app, ReviewService review) {
         this.db = db;
+        this.log = log;
         this.devices = devices;
         this.accounts = accounts;
         this.app = app;
+        this.review = review;
     }
 
     /** Opens (and migrates) the database and builds the server; {@link #start()} begins listening. */
@@ -46,24 +55,36 @@ public final class SyncServer implements AutoCloseable {
         Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword(), forceToDisk);
         try {
             DeviceService devices = new DeviceService(db, clock);
-            SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES);
             Accounts accounts = Accounts.create(db, clock, config.security(), devices);
+            ReviewService review = reviewService(db, clock, accounts.regions());
+            SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES, review.pushRules());
             BundleService bundles = bundleService(db, devices, sync, config, clock);
+            TransparencyLog log = transparencyLog(db, config, clock);
             ServerApp.Residents residents = new ServerApp.Residents(new TicketService(db, clock, accounts.regions()),
                     new FormToken(KeyedHash.load(db, config.security().throttleKey()), clock));
             Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy,
-                    accounts.http(), residents));
-            return new SyncServer(db, devices, accounts, app);
+                    accounts.http(), log, new ServerApp.Review(review, new ReviewQueue(review)), residents));
+            return new SyncServer(db, devices, accounts, log, app, review);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
+    /** The review workflow over {@code db}; every action also lands in the audit chain, every publication in the transparency log. */
+    static ReviewService reviewService(Database db, Clock clock, cn.sanwu.server.account.RegionService regions) {
+        return new ReviewService(db, clock, regions);
+    }
+
     /** Bundle import against {@code db}: for the server and for {@code admin import-bundle} alike. */
     static BundleService bundleService(Database db, DeviceService devices, SyncService sync, ServerConfig config, Clock clock) {
         // The same bound as an online request's body, for the file and for its unpacked body.
         return new BundleService(db, devices, sync, ServerSigningKey.loadOrCreate(db, clock), clock, config.maxBodyBytes());
+    }
+
+    /** The transparency log over {@code db}, signing with the configured key file (created on first use). */
+    static TransparencyLog transparencyLog(Database db, ServerConfig config, Clock clock) {
+        return new TransparencyLog(db, MerkleHasher.sha256(), config.log(), LogSigningKeys.loadOrCreate(config.log()), clock);
     }
 
     public SyncServer start() {
@@ -87,6 +108,15 @@ public final class SyncServer implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    public TransparencyLog log() {
+        return log;
+    }
+
+    /** The review workflow's service (tests set notices up in a given state through it). */
+    public ReviewService review() {
+        return review;
     }
 
     public Database database() {

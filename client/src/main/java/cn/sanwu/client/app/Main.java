@@ -6,6 +6,10 @@ import cn.sanwu.client.sync.BundleCommand;
 import cn.sanwu.client.sync.SyncCommand;
 import cn.sanwu.client.store.RestoreCommand;
 import cn.sanwu.client.store.StoreException;
+import cn.sanwu.client.support.AppLog;
+import cn.sanwu.client.support.AppVersion;
+import cn.sanwu.client.support.DiagnosticsCommand;
+import cn.sanwu.client.support.SelfTest;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +26,8 @@ import javafx.application.Application;
  * Errors are printed (and shown) in Chinese, never as stack traces.
  */
 public final class Main {
+
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
     private Main() {
     }
@@ -46,7 +52,16 @@ public final class Main {
             out.println(Options.USAGE);
             return 0;
         }
+        if (options.version) {
+            out.println("三务 " + AppVersion.get() + "（Java " + Runtime.version() + "）");
+            return 0;
+        }
         Path dataDir = options.dataDir != null ? options.dataDir : DataDirectory.defaultFor(options.demo);
+        if (AppLog.install(AppLog.directoryFor(options.dataDir, options.demo))) {
+            LOG.log(System.Logger.Level.INFO, "Sanwu {0} on Java {1}, data dir {2}, command {3}", AppVersion.get(),
+                    Runtime.version(), dataDir, options.positional.isEmpty() ? (options.selfTest ? "--self-test"
+                            : options.headless ? "--headless" : "window") : options.positional.getFirst());
+        }
         if (!options.positional.isEmpty() && options.positional.getFirst().equals("restore-backup")) {
             // Restore takes the single-instance lock itself: it must run while the app is closed.
             if (options.positional.size() != 2) {
@@ -67,6 +82,9 @@ public final class Main {
         try (SingleInstanceGuard held = guard.get()) {
             if (!options.positional.isEmpty()) {
                 return runCommand(options, dataDir, out, err);
+            }
+            if (options.selfTest) {
+                return runSelfTest(dataDir, out, err);
             }
             if (options.headless) {
                 return runHeadless(options, dataDir, out, err);
@@ -102,6 +120,14 @@ public final class Main {
             try (AppContext ctx = new AppContext(dataDir, Clock.systemUTC())) {
                 return SyncCommand.handles(command) ? SyncCommand.run(ctx, options.positional, out, err)
                         : BundleCommand.run(ctx, options.positional, out, err);
+            } catch (StoreException e) {
+                err.println(e.userMessage());
+                return 4;
+            }
+        }
+        if (DiagnosticsCommand.handles(command)) {
+            try (AppContext ctx = new AppContext(dataDir, Clock.systemUTC())) {
+                return DiagnosticsCommand.run(ctx, options.positional, out, err);
             } catch (StoreException e) {
                 err.println(e.userMessage());
                 return 4;
@@ -156,6 +182,26 @@ public final class Main {
         }
     }
 
+    /**
+     * {@code --self-test}: the runtime checks, then the store opened (created and migrated if new)
+     * and checked; prints one line per check and OK or FAILED (exit 0 / 1; 4 if it cannot open).
+     */
+    private static int runSelfTest(Path dataDir, PrintStream out, PrintStream err) {
+        try (AppContext ctx = new AppContext(dataDir, Clock.systemUTC())) {
+            SelfTest.Report report = SelfTest.run(ctx);
+            out.print(report.text());
+            LOG.log(report.ok() ? System.Logger.Level.INFO : System.Logger.Level.WARNING, "self-test {0}", report.ok() ? "OK" : "FAILED");
+            return report.ok() ? 0 : 1;
+        } catch (StoreException e) {
+            SelfTest.runtimeChecks().forEach(out::println);
+            out.println("[FAIL] 数据库：" + e.userMessage());
+            out.println("FAILED");
+            err.println(e.userMessage());
+            LOG.log(System.Logger.Level.WARNING, "self-test could not open the store: " + e.userMessage());
+            return 4;
+        }
+    }
+
     private static int runHeadless(Options options, Path dataDir, PrintStream out, PrintStream err) {
         try (AppContext ctx = new AppContext(dataDir, Clock.systemUTC())) {
             if (options.demo) {
@@ -194,13 +240,17 @@ public final class Main {
                 用法 / usage:
                   sanwu [--demo] [--data-dir 目录] [--lang zh|en]
                   sanwu --headless [--demo] [--data-dir 目录]     打开数据库并报告待上传数后退出
+                  sanwu --self-test [--data-dir 目录]   自检：运行环境、数据库版本与完整性，最后一行 OK 或 FAILED
+                  sanwu --version                          显示版本
                   sanwu import-catalog 目录文件.json [--data-dir 目录]  导入并启用县里发布的公开目录
                   sanwu backup-now | list-backups [--data-dir 目录]   立即备份 / 列出备份
                   sanwu restore-backup 备份文件.zip [--data-dir 目录]  （程序关闭时）从备份恢复
-                """ + ExportCommand.USAGE + SyncCommand.USAGE + BundleCommand.USAGE;
+                """ + DiagnosticsCommand.USAGE + ExportCommand.USAGE + SyncCommand.USAGE + BundleCommand.USAGE;
         boolean demo;
         boolean headless;
         boolean help;
+        boolean selfTest;
+        boolean version;
         Path dataDir;
         Locale lang = Locale.SIMPLIFIED_CHINESE;
         final List<String> positional = new ArrayList<>();
@@ -217,6 +267,8 @@ public final class Main {
                     case "--demo" -> o.demo = true;
                     case "--headless" -> o.headless = true;
                     case "--help", "-h" -> o.help = true;
+                    case "--self-test" -> o.selfTest = true;
+                    case "--version" -> o.version = true;
                     case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, "--data-dir"));
                     case "--lang" -> o.lang = switch (value(args, ++i, "--lang")) {
                         case "en" -> Locale.ENGLISH;
@@ -225,6 +277,7 @@ public final class Main {
                     };
                     default -> {
                         if (args[i].startsWith("--") && !o.positional.isEmpty() && (ExportCommand.handles(o.positional.getFirst())
+                                || DiagnosticsCommand.handles(o.positional.getFirst())
                                 || SyncCommand.handles(o.positional.getFirst()) || BundleCommand.handles(o.positional.getFirst()))) {
                             // Export options (--out, --paper …) are the export command's to parse.
                             o.positional.add(args[i]);

@@ -165,7 +165,13 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.Button printBoard = new javafx.scene.control.Button(I18n.t("print.board"));
         printBoard.setId("printBoard");
         printBoard.setOnAction(e -> printWholeBoard());
-        HBox top = new HBox(10, title, topSpacer, printBoard, newNotice);
+        javafx.scene.control.Button township = new javafx.scene.control.Button(I18n.t("township.open"));
+        township.setId("townshipReviewButton");
+        township.setOnAction(e -> cn.sanwu.client.review.TownshipReviewWindow.askLogin(getScene().getWindow(),
+                ctx.syncService().serverUrl().orElse("")).ifPresent(login -> cn.sanwu.client.review.TownshipReviewWindow.open(
+                        login, runner, ctx.clock(), syncMessage::setText, stage -> { })));
+        HBox top = new HBox(10, title, topSpacer, township, printBoard, newNotice,
+                cn.sanwu.client.support.SupportMenu.create(ctx, runner, this::error));
         top.setPadding(new Insets(6, 10, 6, 10));
         top.getStyleClass().add("top-bar");
         setTop(top);

@@ -101,6 +101,7 @@ public final class ChecklistService {
 
     private static int rank(NoticeStatus s) {
         return switch (s) {
+            case WITHDRAWN -> -1; // taken down: any other notice of the item says more
             case RETURNED -> 0;
             case DRAFT -> 1;
             case SIGNED_OFF -> 2;
@@ -113,7 +114,7 @@ public final class ChecklistService {
 
     static ChecklistState stateOf(NoticeStatus s) {
         return switch (s) {
-            case DRAFT, SIGNED_OFF -> ChecklistState.DRAFTED;
+            case DRAFT, SIGNED_OFF, WITHDRAWN -> ChecklistState.DRAFTED;
             case RETURNED -> ChecklistState.RETURNED;
             case SUBMITTED -> ChecklistState.SUBMITTED;
             case APPROVED -> ChecklistState.APPROVED;

@@ -37,7 +37,25 @@ public final class NoticeEditorView extends BorderPane {
                 + vm.item().nameZh() + "　" + n.content().period().displayZh());
         header.getStyleClass().add("header");
         header.setWrapText(true);
-        Label status = new Label(I18n.t("editor.status", n.status().nameZh()));
+        Label status = new Label();
+        status.setId("noticeStatus");
+        status.textProperty().bind(vm.statusTextProperty());
+        Label reviewLine = new Label();
+        reviewLine.setId("reviewLine");
+        reviewLine.setWrapText(true);
+        reviewLine.getStyleClass().add("review-line");
+        reviewLine.textProperty().bind(vm.reviewTextProperty());
+        Button signOff = new Button(I18n.t("review.signOffButton"));
+        signOff.setId("signOffButton");
+        signOff.disableProperty().bind(vm.canSignOffProperty().not());
+        signOff.setOnAction(e -> SignOffDialog.ask(getScene() == null ? null : getScene().getWindow())
+                .ifPresent(a -> vm.signOff(a.name(), a.opinion())));
+        Button submit = new Button(I18n.t("review.submitButton"));
+        submit.setId("submitButton");
+        submit.disableProperty().bind(vm.canSubmitProperty().not());
+        submit.setOnAction(e -> vm.submit());
+        HBox statusRow = new HBox(10, status, reviewLine);
+        HBox.setHgrow(reviewLine, Priority.ALWAYS);
 
         TextField title = new TextField();
         title.setId("noticeTitle");
@@ -49,7 +67,7 @@ public final class NoticeEditorView extends BorderPane {
         body.textProperty().bindBidirectional(vm.bodyProperty());
         body.editableProperty().bind(vm.readOnlyProperty().not());
 
-        VBox content = new VBox(6, header, status, new Label(I18n.t("editor.title")), title, new Label(I18n.t("editor.body")), body);
+        VBox content = new VBox(6, header, statusRow, new Label(I18n.t("editor.title")), title, new Label(I18n.t("editor.body")), body);
         if (vm.ledger() != null) {
             body.setPrefRowCount(3);
             LedgerTableView ledger = new LedgerTableView(vm.ledger(), onImport);
@@ -96,7 +114,7 @@ public final class NoticeEditorView extends BorderPane {
                 onPrint.run();
             }
         });
-        HBox actions = new HBox(10, saveState, spacer, print, save);
+        HBox actions = new HBox(10, saveState, spacer, signOff, submit, print, save);
         VBox bottom = new VBox(6, problemsLabel, problems, actions);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);

@@ -14,6 +14,7 @@ import cn.sanwu.model.finance.AccountingEntity;
 import cn.sanwu.model.finance.CashJournal;
 import cn.sanwu.model.notice.Notice;
 import cn.sanwu.model.notice.NoticeContent;
+import cn.sanwu.model.notice.NoticeStatus;
 import cn.sanwu.model.validation.Problem;
 import cn.sanwu.model.validation.Validation;
 import java.time.Clock;
@@ -55,6 +56,10 @@ public final class NoticeEditorViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reviewText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canSignOff = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canSubmit = new ReadOnlyBooleanWrapper(false);
     private final LedgerEditorViewModel ledger;
     private final RecipientEditorViewModel recipients;
     private Consumer<Notice> onSaved = n -> { };
@@ -70,6 +75,7 @@ public final class NoticeEditorViewModel {
         this.ledger = item.contentKind() == ContentKind.CASH_JOURNAL ? new LedgerEditorViewModel() : null;
         this.recipients = item.contentKind() == ContentKind.RECIPIENT_LIST ? new RecipientEditorViewModel() : null;
         load(notice);
+        refreshReview();
         title.addListener((o, a, b) -> changed());
         body.addListener((o, a, b) -> changed());
         if (ledger != null) {
@@ -171,6 +177,7 @@ public final class NoticeEditorViewModel {
         try {
             current = service.save(current.withContent(content), scratchJson());
             dirty.set(false);
+            refreshReview();
             saveState.set(I18n.t("editor.savedAt",
                     LocalTime.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).format(TIME), current.revision()));
             onSaved.accept(current);
@@ -185,6 +192,84 @@ public final class NoticeEditorViewModel {
             saveState.set(I18n.t("editor.notSaved", e.userMessage()));
             return false;
         }
+    }
+
+    /**
+     * 村务监督委员会 sign-off of what is on screen (saved first): {@code supervisor} is the committee
+     * member's name as they sign. False (and the save state says why) when refused.
+     */
+    public boolean signOff(String supervisor, String opinion) {
+        if (!flush()) {
+            return false;
+        }
+        try {
+            current = service.signOff(current, supervisor, opinion);
+            refreshReview();
+            saveState.set(I18n.t("review.signedOff", current.revision()));
+            onSaved.accept(current);
+            return true;
+        } catch (StoreException e) {
+            saveState.set(I18n.t("editor.notSaved", e.userMessage()));
+            return false;
+        }
+    }
+
+    /** Submits the signed-off notice to the township; it travels with the next sync. */
+    public boolean submit() {
+        try {
+            current = service.submit(current);
+            refreshReview();
+            saveState.set(I18n.t("review.submitted"));
+            onSaved.accept(current);
+            return true;
+        } catch (StoreException e) {
+            saveState.set(I18n.t("editor.notSaved", e.userMessage()));
+            return false;
+        }
+    }
+
+    /** Status line, the township's comment or 公开编号, and which review buttons apply. */
+    private void refreshReview() {
+        cn.sanwu.client.review.ReviewInfo info = service.reviewInfo(current.id());
+        NoticeStatus s = current.status();
+        statusText.set(I18n.t("editor.status", s.nameZh()));
+        List<String> lines = new ArrayList<>();
+        if (s == NoticeStatus.RETURNED && !info.returnComment().isEmpty()) {
+            lines.add(I18n.t("review.returnedComment", info.returnComment()));
+        }
+        String hash = cn.sanwu.model.hash.NoticeHasher.sha256().hash(current.id(), current.content()).toString();
+        info.signOffFor(hash).filter(x -> s == NoticeStatus.SIGNED_OFF || s == NoticeStatus.SUBMITTED)
+                .ifPresent(so -> lines.add(I18n.t("review.signOffLine", so.path("name").asText(), so.path("opinion").asText())));
+        if (!info.approvalDate().isEmpty() && (s == NoticeStatus.APPROVED || s == NoticeStatus.PUBLISHED
+                || s == NoticeStatus.NOT_DISCLOSED_FILED)) {
+            lines.add(I18n.t("review.approvedLine", info.approvalDate(), info.approvedBy()));
+        }
+        if (!info.publicationNumber().isEmpty()) {
+            lines.add(I18n.t("review.numberLine", info.publicationNumber()));
+        }
+        if (s == NoticeStatus.WITHDRAWN) {
+            lines.add(I18n.t("review.withdrawnLine", current.reason()));
+        }
+        reviewText.set(String.join("　", lines));
+        readOnly.set(!s.isEditable());
+        canSignOff.set(s == NoticeStatus.DRAFT || s == NoticeStatus.RETURNED || s == NoticeStatus.NOT_DISCLOSED_FILED);
+        canSubmit.set(s == NoticeStatus.SIGNED_OFF);
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty reviewTextProperty() {
+        return reviewText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSignOffProperty() {
+        return canSignOff.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSubmitProperty() {
+        return canSubmit.getReadOnlyProperty();
     }
 
     private void validate() {

@@ -20,13 +20,25 @@ public final class NoticePayload {
     }
 
     public static String toJson(Notice n) {
+        return toJson(n, null);
+    }
+
+    /**
+     * The payload with the village's own review facts ({@code signOff}, {@code filing},
+     * {@code correctionReason}; docs/review.md) beside the five core fields.
+     */
+    public static String toJson(Notice n, cn.sanwu.client.review.ReviewInfo review) {
+        com.fasterxml.jackson.databind.node.ObjectNode p = JsonMapping.mapper().valueToTree(Map.of(
+                "id", n.id().toString(),
+                "status", n.status().name(),
+                "revision", n.revision(),
+                "reason", n.reason(),
+                "content", n.content()));
+        if (review != null) {
+            p.setAll(review.villageFields());
+        }
         try {
-            return JsonMapping.mapper().writeValueAsString(Map.of(
-                    "id", n.id().toString(),
-                    "status", n.status().name(),
-                    "revision", n.revision(),
-                    "reason", n.reason(),
-                    "content", n.content()));
+            return JsonMapping.mapper().writeValueAsString(p);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notice payload is always serialisable", e);
         }

@@ -1,5 +1,6 @@
 package cn.sanwu.client.notice;
 
+import cn.sanwu.model.hash.NoticeHasher;
 import cn.sanwu.client.outbox.OutboxRepository;
 import cn.sanwu.client.store.Database;
 import cn.sanwu.client.store.StoreException;
@@ -37,6 +38,7 @@ public final class NoticeService {
     private final UuidV7 ids;
     private final Clock clock;
     private final NoticeSearchIndex searchIndex = new NoticeSearchIndex();
+    private final cn.sanwu.client.review.ReviewInfoRepository reviews = new cn.sanwu.client.review.ReviewInfoRepository();
     private volatile boolean searchIndexLoaded;
 
     public NoticeService(Database db, NoticeRepository notices, OutboxRepository outbox, Supplier<Catalog> catalog,
@@ -121,6 +123,55 @@ public final class NoticeService {
         return save(filing);
     }
 
+    /**
+     * 村务监督委员会: records the 审核意见 of {@code supervisor} on exactly the notice's current
+     * content (status 已审核 by the committee). Editing the content afterwards drops it.
+     */
+    public Notice signOff(Notice notice, String supervisor, String opinion) {
+        if (supervisor == null || supervisor.isBlank() || opinion == null || opinion.isBlank()) {
+            throw new StoreException("请填写监委会成员姓名和审核意见。");
+        }
+        NoticeStatus s = notice.status();
+        if (!(s == NoticeStatus.DRAFT || s == NoticeStatus.RETURNED || s == NoticeStatus.SIGNED_OFF
+                || s == NoticeStatus.NOT_DISCLOSED_FILED)) {
+            throw new StoreException("“" + s.nameZh() + "”状态的公告不能再签署审核意见。");
+        }
+        String hash = NoticeHasher.sha256().hash(notice.id(), notice.content()).toString();
+        return writeReviewStep(notice, NoticeStatus.SIGNED_OFF, info -> info.withSignOff(supervisor.strip(), opinion.strip(),
+                hash, clock.instant()).withFiling(s == NoticeStatus.NOT_DISCLOSED_FILED || info.extras().path("filing").asBoolean()));
+    }
+
+    /** The clerk submits the signed-off notice to the township (it travels with the next sync). */
+    public Notice submit(Notice notice) {
+        String hash = NoticeHasher.sha256().hash(notice.id(), notice.content()).toString();
+        if (notice.status() != NoticeStatus.SIGNED_OFF || reviewInfo(notice.id()).signOffFor(hash).isEmpty()) {
+            throw new StoreException("提交前须由村务监督委员会对当前内容签署审核意见。");
+        }
+        return writeReviewStep(notice, NoticeStatus.SUBMITTED, info -> info);
+    }
+
+    /** What this PC knows of the notice's review (sign-off, return comment, 公开编号 …). */
+    public cn.sanwu.client.review.ReviewInfo reviewInfo(UUID noticeId) {
+        return db.read(c -> reviews.find(c, noticeId));
+    }
+
+    private Notice writeReviewStep(Notice notice, NoticeStatus status,
+            java.util.function.UnaryOperator<cn.sanwu.client.review.ReviewInfo> change) {
+        CatalogItem item = itemOf(notice.content().itemCode());
+        Notice saved = db.inTransaction(c -> {
+            Optional<Integer> stored = notices.storedRevision(c, notice.id());
+            if (stored.isEmpty() || stored.get() != notice.revision()) {
+                throw new EditConflictException(notice.revision(), stored.orElse(0));
+            }
+            cn.sanwu.client.review.ReviewInfo info = change.apply(reviews.find(c, notice.id()));
+            return writeVersion(c, new Notice(notice.id(), notice.content(), status, notice.revision(), notice.reason(),
+                    notice.updatedAt()), item, info);
+        });
+        searchIndex.put(NoticeRepository.searchEntry(saved, item.category(), item.nameZh()));
+        db.forceToDisk();
+        return saved;
+    }
+
     private Notice write(Connection c, Notice notice, CatalogItem item) throws SQLException {
         Optional<Integer> stored = notices.storedRevision(c, notice.id());
         if (stored.isPresent() && stored.get() != notice.revision()) {
@@ -132,6 +183,24 @@ public final class NoticeService {
         if (!notice.status().isEditable()) {
             throw new StoreException("“" + notice.status().nameZh() + "”状态的公告不能再修改；如需更正请新建更正。");
         }
+        // An edit starts the review over: a returned notice becomes a draft again, and a sign-off
+        // stays only while the content is exactly what the committee signed.
+        cn.sanwu.client.review.ReviewInfo info = reviews.find(c, notice.id());
+        NoticeStatus status = notice.status();
+        String hash = NoticeHasher.sha256().hash(notice.id(), notice.content()).toString();
+        if (status == NoticeStatus.RETURNED || (status == NoticeStatus.SIGNED_OFF && info.signOffFor(hash).isEmpty())) {
+            status = NoticeStatus.DRAFT;
+        }
+        if (status == NoticeStatus.DRAFT) {
+            info = info.withoutSignOff();
+        }
+        return writeVersion(c, new Notice(notice.id(), notice.content(), status, notice.revision(), notice.reason(),
+                notice.updatedAt()), item, info);
+    }
+
+    private Notice writeVersion(Connection c, Notice notice, CatalogItem item, cn.sanwu.client.review.ReviewInfo info)
+            throws SQLException {
+        Optional<Integer> stored = notices.storedRevision(c, notice.id());
         Instant now = clock.instant();
         Notice next = new Notice(notice.id(), notice.content(), notice.status(), notice.revision() + 1, notice.reason(), now);
         if (stored.isEmpty()) {
@@ -139,7 +208,8 @@ public final class NoticeService {
         } else {
             notices.update(c, next, item.category(), item.nameZh());
         }
-        outbox.recordChange(c, ids.next(), ENTITY_TYPE, next.id(), notice.revision(), NoticePayload.toJson(next), now);
+        reviews.put(c, next.id(), info);
+        outbox.recordChange(c, ids.next(), ENTITY_TYPE, next.id(), notice.revision(), NoticePayload.toJson(next, info), now);
         return next;
     }
 
@@ -172,6 +242,11 @@ public final class NoticeService {
      * resolution — inside the caller's transaction, with its own revision and no outbox entry (the
      * caller decides what, if anything, must travel). Call {@link #indexCommitted} after the commit.
      */
+    public void writeWithoutOutbox(Connection c, Notice n, cn.sanwu.client.review.ReviewInfo review) throws SQLException {
+        writeWithoutOutbox(c, n);
+        reviews.put(c, n.id(), review);
+    }
+
     public void writeWithoutOutbox(Connection c, Notice n) throws SQLException {
         CatalogItem item = itemOf(n.content().itemCode());
         if (notices.storedRevision(c, n.id()).isPresent()) {

@@ -8,9 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -110,24 +108,20 @@ public final class OutboxRepository {
      * answer (the app stopped) and PENDING ones; entities with an open conflict wait for a person.
      * At most {@code maxCount} entries and about {@code maxBytes} of payload (the first always fits).
      * <p>
-     * At most <em>one entry per entity</em>: a later entry's base is the earlier entry's revision,
-     * a number the server may already have given to another device's version. Sent together, the
-     * earlier one could conflict and the later one apply on top of the other device's version,
-     * silently dropping it (found by the sync simulation, docs/decisions/0015). So a later entry
-     * travels only once the earlier one was acknowledged, when that revision is really ours.
+     * Several entries of one entity travel together, oldest first (a USB stick must not need one
+     * trip per edit). A later entry's base is the earlier entry's revision, a number the server
+     * may already have given to another device's version; the server therefore skips (no result)
+     * every later entry of an entity whose earlier entry in the same request did not apply, and
+     * they stay waiting here (found by the sync simulation, docs/decisions/0015).
      */
     public List<Entry> nextToSend(Connection c, int maxCount, long maxBytes) throws SQLException {
         List<Entry> out = new ArrayList<>();
-        Set<UUID> entities = new HashSet<>();
         long bytes = 0;
         try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE state IN ('PENDING', 'SENT') AND entity_id NOT IN"
                 + " (SELECT notice_id FROM sync_conflict WHERE resolved_at IS NULL) ORDER BY seq")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && out.size() < maxCount) {
                     Entry e = read(rs);
-                    if (!entities.add(e.entityId())) {
-                        continue; // its earlier entry goes first; this one waits for the acknowledgement
-                    }
                     bytes += e.payload().length();
                     if (!out.isEmpty() && bytes > maxBytes) {
                         break;

@@ -1,5 +1,6 @@
 package cn.sanwu.client.print;
 
+import cn.sanwu.client.review.ReviewInfo;
 import cn.sanwu.client.print.Sheet.Align;
 import cn.sanwu.client.print.Sheet.Carry;
 import cn.sanwu.client.print.Sheet.Column;
@@ -12,6 +13,7 @@ import cn.sanwu.model.finance.LedgerEntry;
 import cn.sanwu.model.finance.Recipient;
 import cn.sanwu.model.finance.RecipientList;
 import cn.sanwu.model.hash.ContentHash;
+import cn.sanwu.model.qr.QrPayload;
 import cn.sanwu.model.mask.Masking;
 import cn.sanwu.model.money.ChineseUppercase;
 import cn.sanwu.model.money.MoneyFormat;
@@ -44,6 +46,22 @@ public final class SheetComposer {
 
     public static Sheet compose(Notice notice, CatalogItem item, VillageProfile village, ContentHash hash,
             SheetOptions options) {
+        return compose(notice, item, village, hash, options, ReviewInfo.NONE);
+    }
+
+    /**
+     * With the township's decision: an approved sheet shows its 公开编号 and approval date, and a
+     * published one the posting window the township set (it overrides the clerk's choice).
+     */
+    public static Sheet compose(Notice notice, CatalogItem item, VillageProfile village, ContentHash hash,
+            SheetOptions options, ReviewInfo review) {
+        if (approved(notice.status())) {
+            var window = review.postingWindow();
+            if (window.isPresent()) {
+                options = new SheetOptions(options.paper(), options.largePrint(), options.publicBaseUrl(), options.printDate(),
+                        window.get()[0], window.get()[1], options.preparedBy());
+            }
+        }
         NoticeContent c = Masking.content(notice.content());
         String heading = village.name() + c.period().displayZh() + item.category().nameZh()
                 + (c.recipients() != null ? "公示" : "公开榜");
@@ -51,6 +69,10 @@ public final class SheetComposer {
         info.add("公开单位：" + village.fullName() + (village.level() == RegionLevel.COMMUNITY ? "居民委员会" : "村民委员会"));
         info.add("公开事项：" + item.code() + " " + item.nameZh() + "　　所属期间：" + c.period().displayZh());
         info.add("公开期限：" + date(options.postingFrom()) + "至" + date(options.postingTo()));
+        if (approved(notice.status()) && !review.approvalDate().isEmpty()) {
+            String number = review.publicationNumber().isEmpty() ? "（待公开时由乡镇编号）" : review.publicationNumber();
+            info.add("公开编号：" + number + "　　乡镇审核通过：" + review.approvalDate());
+        }
         if (notice.status() == NoticeStatus.NOT_DISCLOSED_FILED) {
             info.add("不公开备案原因：" + Masking.freeText(notice.reason() == null ? "" : notice.reason()));
         }
@@ -79,7 +101,9 @@ public final class SheetComposer {
         String preparedBy = blankOr(Masking.freeText(options.preparedBy()));
         footer.add("经办人：" + preparedBy + "　　制表人：" + preparedBy
                 + "　　打印日期：" + date(options.printDate()));
-        String url = options.publicBaseUrl() + "/n/" + notice.id() + "?h=" + hash;
+        // The documented QR format (docs/transparency-log.md): id, revision and full content hash.
+        String url = new QrPayload(options.publicBaseUrl(), notice.id(), notice.revision() >= 1 ? notice.revision() : null,
+                hash).text();
         String reference = "编号 " + notice.id() + "　第 " + notice.revision() + " 版　内容指纹 " + hash.toString().substring(0,
                 Math.min(hash.toString().length(), 23));
         boolean draft = !approved(notice.status());

@@ -40,7 +40,8 @@ public final class SheetExports {
     public Sheet sheet(Notice notice, VillageProfile village, SheetOptions options) {
         CatalogItem item = catalog.get().find(notice.content().itemCode()).orElseThrow(() -> new StoreException(
                 "公告的事项“" + notice.content().itemCode() + "”不在当前目录中，无法打印。"));
-        return SheetComposer.compose(notice, item, village, hasher.hash(notice.id(), notice.content()), options);
+        return SheetComposer.compose(notice, item, village, hasher.hash(notice.id(), notice.content()), options,
+                notices.reviewInfo(notice.id()));
     }
 
     public SheetPdfWriter.Result pdf(UUID noticeId, VillageProfile village, SheetOptions options) {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -33,12 +34,31 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database in {@code directory} and migrates it to the current schema. */
     public static Database open(Path directory, Durability durability) {
+        return open(directory, durability, Migrations.SCRIPTS);
+    }
+
+    /**
+     * Opens with this build's migrations followed by {@code laterScripts} (resources in the
+     * migrations folder). Only upgrade tests use it, to play "the next version" with a probe
+     * script on real files; the app always uses {@link #open(Path, Durability)}.
+     */
+    public static Database openAsLaterVersion(Path directory, Durability durability, List<String> laterScripts) {
+        List<String> scripts = new java.util.ArrayList<>(Migrations.SCRIPTS);
+        scripts.addAll(laterScripts);
+        return open(directory, durability, List.copyOf(scripts));
+    }
+
+    private static Database open(Path directory, Durability durability, List<String> scripts) {
         try {
             Files.createDirectories(directory);
         } catch (java.io.IOException e) {
             throw new StoreException("无法创建数据目录：" + directory, e);
         }
         refuseEmptyDatabaseFile(directory);
+        if (Files.exists(databaseFile(directory))) {
+            Migrations.refuseBeforeOpening("jdbc:h2:file:" + directory.resolve(DB_NAME).toAbsolutePath()
+                    + ";ACCESS_MODE_DATA=r;FILE_LOCK=FS", scripts);
+        }
         String url = jdbcUrl(directory, durability);
         Connection connection;
         try {
@@ -53,7 +73,7 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(directory, durability, connection);
         try {
-            Migrations.migrate(db);
+            Migrations.migrate(db, scripts);
         } catch (RuntimeException e) {
             closeQuietly(db, e);
             if (e instanceof StoreException se && se.getCause() == null) {

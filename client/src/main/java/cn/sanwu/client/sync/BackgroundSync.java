@@ -11,12 +11,14 @@ import javafx.animation.Timeline;
 /**
  * Syncs in the background whenever the PC is enrolled: every {@link #INTERVAL} while it works,
  * backing off (2, 4 … 30 minutes) while the server cannot be reached, and at once on 立即同步.
- * Never on the UI thread; never two at a time. The interval keeps an idle village near
- * 0.7 MB/day of mobile data while a township decision arrives within minutes.
+ * Never on the UI thread; never two at a time. The interval keeps an idle village under 1 MB/day
+ * of mobile data even over HTTPS (measured by bench/link.sh: ~2.5 KB per empty sync over TLS with
+ * session resumption, ~1.2 KB over plain HTTP, TCP/IP headers included; docs/benchmarks.md) while a
+ * township decision arrives within 4 minutes. At 2 minutes HTTPS cost 1.8 MB/day.
  */
 public final class BackgroundSync {
 
-    public static final Duration INTERVAL = Duration.ofMinutes(2);
+    public static final Duration INTERVAL = Duration.ofMinutes(4);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
     private final SyncService sync;

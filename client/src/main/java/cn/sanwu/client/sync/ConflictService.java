@@ -92,7 +92,9 @@ public final class ConflictService {
             }
             Notice theirs = new Notice(d.theirs().id(), d.theirs().content(), d.theirs().status(),
                     d.conflict().serverRevision(), d.theirs().reason(), now);
-            notices.writeWithoutOutbox(c, theirs);
+            // The server's review facts (return comment, 公开编号 …) come with its version.
+            notices.writeWithoutOutbox(c, theirs, cn.sanwu.client.review.ReviewInfo.of(
+                    NoticePayload.toTree(d.conflict().serverPayload())));
             outbox.discardUnsynced(c, theirs.id());
             return theirs;
         });
@@ -110,7 +112,7 @@ public final class ConflictService {
             notices.writeWithoutOutbox(c, mine);
             outbox.discardUnsynced(c, mine.id());
             outbox.insertPending(c, ids.next(), NoticeService.ENTITY_TYPE, mine.id(), serverRevision,
-                    NoticePayload.toJson(mine), now);
+                    NoticePayload.toJson(mine, notices.reviewInfo(mine.id())), now);
             return mine;
         });
     }

@@ -52,6 +52,7 @@ public final class SyncService {
     private final SyncEngine engine;
     private final DeviceKeys keys;
     private volatile SyncSteps steps = SyncSteps.NONE;
+    private volatile Duration timeout = TIMEOUT;
 
     public SyncService(Database db, SettingsRepository settings, SyncEngine engine) {
         this.db = db;
@@ -64,6 +65,11 @@ public final class SyncService {
     void observeSteps(SyncSteps listener) {
         this.steps = listener;
         engine.observeSteps(listener);
+    }
+
+    /** For the fault-proxy test only (ADR 0013): a blackholed request times out in this instead of a minute. */
+    void useTimeout(Duration timeout) {
+        this.timeout = timeout;
     }
 
     public boolean enrolled() {
@@ -80,7 +86,7 @@ public final class SyncService {
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("请填写乡镇发给本村的一次性登记码");
         }
-        SyncTransport.Enrollment e = new SyncTransport(serverUrl, TIMEOUT).enroll(code, deviceName, keys.publicKeyText());
+        SyncTransport.Enrollment e = new SyncTransport(serverUrl, timeout).enroll(code, deviceName, keys.publicKeyText());
         if (villageCode != null && !villageCode.equals(e.villageCode())) {
             throw new SyncTransport.Refused(409, "wrong-village", "这个登记码属于村代码 " + e.villageCode()
                     + "，而本机管理的是 " + villageCode + "。请向乡镇核对登记码。");
@@ -104,7 +110,7 @@ public final class SyncService {
         if (!enrolled()) {
             return new Result(0, 0, 0, false, "本机尚未登记到同步服务器（离线工作不受影响）。");
         }
-        SyncTransport transport = new SyncTransport(settings.get(SERVER_URL).orElseThrow(), TIMEOUT);
+        SyncTransport transport = new SyncTransport(settings.get(SERVER_URL).orElseThrow(), timeout);
         String token = settings.get(TOKEN).orElseThrow();
         registerKeyIfNeeded(transport, token);
         int rounds = 0;

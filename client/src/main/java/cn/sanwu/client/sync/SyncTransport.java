@@ -11,8 +11,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -58,7 +68,10 @@ public final class SyncTransport {
         }
         this.base = URI.create(url);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: on a plain http:// address the JDK client otherwise offers an h2c upgrade in every
+        // request (three headers, ~110 bytes) that the server never takes (docs/benchmarks.md, link).
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** @param publicKey this device's bundle-signing key (base64), registered with the enrollment */
@@ -83,7 +96,8 @@ public final class SyncTransport {
 
     /** Uploads a village's bundle file (township) and answers the reply file's bytes. */
     public byte[] uploadBundle(String token, byte[] file) throws IOException, Refused {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/bundles")).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/bundles"))
+                .timeout(timeout.plus(uploadAllowance(file.length)))
                 .header("Content-Type", "application/octet-stream").header("Accept-Encoding", "gzip")
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
         Answer answer = exchange(request);
@@ -93,12 +107,29 @@ public final class SyncTransport {
         throw refusal(answer.status(), parse(answer));
     }
 
+    /** A JSON call of a person's session (township review, docs/review.md); {@code body} null for GET. */
+    public JsonNode call(String method, String path, String token, Object body) throws IOException, Refused {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept-Encoding", "gzip");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(ModelJson.mapper().writeValueAsBytes(body)));
+        }
+        return send(b.build());
+    }
+
     public SyncProtocol.Response sync(String token, SyncProtocol.Request request) throws IOException, Refused {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             ModelJson.mapper().writeValue(out, request);
         }
-        HttpRequest http = HttpRequest.newBuilder(base.resolve(SyncProtocol.PATH)).timeout(timeout)
+        // The timeout runs until the answer's headers arrive, so it includes the upload: a large
+        // request on a 128 kbit/s link needs more than the base timeout (docs/sync-client.md).
+        HttpRequest http = HttpRequest.newBuilder(base.resolve(SyncProtocol.PATH)).timeout(timeout.plus(uploadAllowance(gz.size())))
                 .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
                 .header("Accept-Encoding", "gzip").header("Authorization", "Bearer " + token)
                 .header("X-Sanwu-Protocol", String.valueOf(SyncProtocol.VERSION))
@@ -107,6 +138,13 @@ public final class SyncTransport {
     }
 
     private record Answer(int status, byte[] body) {
+    }
+
+    /** Slowest upload rate allowed for before a request counts as lost: 4 KB/s (32 kbit/s). */
+    static final long SLOWEST_UPLOAD_BYTES_PER_SECOND = 4_000;
+
+    static Duration uploadAllowance(long bytes) {
+        return Duration.ofMillis(bytes * 1000 / SLOWEST_UPLOAD_BYTES_PER_SECOND);
     }
 
     private JsonNode send(HttpRequest request) throws IOException, Refused {
@@ -132,24 +170,91 @@ public final class SyncTransport {
         }
     }
 
+    /**
+     * Sends and reads the whole answer. The request's own timeout covers the time until the
+     * headers; after them the JDK client has no timeout at all, so an answer that stalls mid-body
+     * (a dead NAT mapping, a link that stops without a FIN or RST) would block this sync, and with
+     * it every later one, forever. So the body is watched: no new bytes for {@link #timeout} gives
+     * up the exchange as lost (the outbox resends it, same ids).
+     */
     private Answer exchange(HttpRequest request) throws IOException {
-        HttpResponse<InputStream> response;
+        Progress progress = new Progress();
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, info -> progress.watch());
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = await(pending, progress);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             // The flag is deliberately not restored: this thread goes on to write the outcome to H2,
             // and an interrupted thread inside H2 closes its file channel (docs/durability.md).
             throw new IOException("同步被中断", e);
         }
-        byte[] raw;
-        try (InputStream in = response.body()) {
-            raw = in.readAllBytes();
-        }
+        byte[] raw = response.body();
         if (response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
                 raw = in.readAllBytes();
             }
         }
         return new Answer(response.statusCode(), raw);
+    }
+
+    private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> pending, Progress progress)
+            throws IOException, InterruptedException {
+        long idleLimit = timeout.toNanos();
+        while (true) {
+            try {
+                return pending.get(Math.min(250, Math.max(1, timeout.toMillis())), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
+            } catch (TimeoutException e) {
+                long last = progress.lastActivity();
+                if (last != 0 && System.nanoTime() - last > idleLimit) {
+                    pending.cancel(true);
+                    throw new HttpTimeoutException("服务器的回答中断了（" + timeout.toSeconds() + " 秒没有收到数据）");
+                }
+            }
+        }
+    }
+
+    /** When the answer's headers or last body bytes arrived (0 = not yet): the body's idle timer. */
+    private static final class Progress implements HttpResponse.BodySubscriber<byte[]> {
+        private final HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
+        private final AtomicLong last = new AtomicLong();
+
+        HttpResponse.BodySubscriber<byte[]> watch() {
+            last.set(System.nanoTime());
+            return this;
+        }
+
+        long lastActivity() {
+            return last.get();
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return bytes.getBody();
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            bytes.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            last.set(System.nanoTime());
+            bytes.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            bytes.onError(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            bytes.onComplete();
+        }
     }
 }

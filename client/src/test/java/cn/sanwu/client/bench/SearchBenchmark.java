@@ -125,7 +125,8 @@ public final class SearchBenchmark {
         }
     }
 
-    private static String text(Random random, int chars) {
+    /** Random notice text from the village vocabulary (also used by the sync link benchmark). */
+    public static String text(Random random, int chars) {
         StringBuilder b = new StringBuilder(chars + 10);
         while (b.length() < chars) {
             b.append(WORDS[random.nextInt(WORDS.length)]);

@@ -92,6 +92,14 @@ class ClerkJourneyTest extends FxRobot {
             }
         }
         doubleClickOn(rowText);
+        // The editor opens after the FX thread handled the double click; on a loaded 2-core
+        // machine that can take longer than one event pulse.
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> lookup("#noticeTitle").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the notice editor did not open after double-clicking " + rowText, e);
+        }
     }
 
     private String labelText(String id) {

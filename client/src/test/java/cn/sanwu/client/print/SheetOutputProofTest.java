@@ -79,7 +79,7 @@ class SheetOutputProofTest {
         Notice n = recipientNotice();
         Path pdf = writePdf(n, options);
         run("pdftoppm", "-r", "150", "-png", pdf.toString(), dir.resolve("page").toString());
-        String expected = "https://gk.example.gov.cn/n/" + n.id() + "?h=" + SheetFixtures.hash(n);
+        String expected = "https://gk.example.gov.cn/n/" + n.id() + "?r=" + n.revision() + "&h=" + SheetFixtures.hash(n);
         File[] pages = dir.toFile().listFiles((d, name) -> name.startsWith("page") && name.endsWith(".png"));
         assertThat(pages).hasSizeGreaterThan(1);
         for (File page : pages) {

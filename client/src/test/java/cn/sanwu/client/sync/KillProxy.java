@@ -68,7 +68,7 @@ final class KillProxy implements AutoCloseable {
         mode = Mode.PASS;
         kill = null;
         synchronized (open) {
-            open.forEach(KillProxy::closeQuietly);
+            open.forEach(FaultProxy::closeQuietly);
             open.clear();
         }
         return result;
@@ -141,7 +141,7 @@ final class KillProxy implements AutoCloseable {
                     byte[] scan = new byte[window.length + n];
                     System.arraycopy(window, 0, scan, 0, window.length);
                     System.arraycopy(buf, 0, scan, window.length, n);
-                    for (int at = indexOf(scan, SYNC_REQUEST_LINE, 0); at >= 0; at = indexOf(scan, SYNC_REQUEST_LINE, at + 1)) {
+                    for (int at = FaultProxy.indexOf(scan, SYNC_REQUEST_LINE, 0); at >= 0; at = FaultProxy.indexOf(scan, SYNC_REQUEST_LINE, at + 1)) {
                         if (at + SYNC_REQUEST_LINE.length > window.length && onSyncRequest() == Mode.HOLD_RESPONSE) {
                             holdNextResponse = true;
                         }
@@ -154,7 +154,7 @@ final class KillProxy implements AutoCloseable {
             } catch (IOException e) {
                 // the client was killed or the connection closed: nothing to forward any more
             } finally {
-                closeQuietly(server);
+                FaultProxy.closeQuietly(server);
             }
         }
 
@@ -173,22 +173,9 @@ final class KillProxy implements AutoCloseable {
             } catch (IOException e) {
                 // connection gone
             } finally {
-                closeQuietly(client);
+                FaultProxy.closeQuietly(client);
             }
         }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static void sleepQuietly(long millis) {
@@ -199,22 +186,10 @@ final class KillProxy implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // already closed
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
+        FaultProxy.closeQuietly(listener);
         disarm();
     }
 }

@@ -34,8 +34,17 @@ final class ModelServer {
 
     SyncProtocol.Response handle(SyncProtocol.Request request) {
         List<SyncProtocol.MutationResult> results = new ArrayList<>();
+        // As the real server: later mutations of an entity whose earlier one did not apply get no result.
+        java.util.Set<java.util.UUID> notApplied = new java.util.HashSet<>();
         for (SyncProtocol.Mutation m : request.mutations()) {
-            results.add(apply(m));
+            if (notApplied.contains(m.entityId())) {
+                continue;
+            }
+            SyncProtocol.MutationResult r = apply(m);
+            results.add(r);
+            if (r.outcome() != SyncProtocol.Outcome.APPLIED && r.outcome() != SyncProtocol.Outcome.DUPLICATE) {
+                notApplied.add(m.entityId());
+            }
         }
         List<SyncProtocol.Change> page = feed.stream().filter(ch -> ch.seq() > request.cursor()).limit(pageSize).toList();
         long cursor = page.isEmpty() ? request.cursor() : page.getLast().seq();

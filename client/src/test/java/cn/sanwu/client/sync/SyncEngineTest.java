@@ -59,6 +59,14 @@ class SyncEngineTest {
     }
 
     @Test
+    void aFullRequestFitsTheServersBodyLimitEvenInThreeByteCharacters() {
+        long serverLimit = cn.sanwu.server.config.ServerConfig.local(java.nio.file.Path.of("unused"), 0).maxBodyBytes();
+        // 3 bytes a character for the payloads, plus ~500 bytes of envelope per mutation
+        long worstCase = SyncEngine.DEFAULT_MAX_PAYLOAD_CHARS * 3 + SyncEngine.DEFAULT_MAX_MUTATIONS * 500L;
+        assertThat(worstCase).isLessThan(serverLimit);
+    }
+
+    @Test
     void prepareIsBoundedAndOldestFirst() {
         try (SyncFixture f = new SyncFixture(dir, 2)) {
             Notice a = f.newNotice("一", "a");
@@ -226,15 +234,14 @@ class SyncEngineTest {
             f.edit(a.id(), "typed while sending, more");
             assertThat(f.outboxRows()).containsExactly("SENT 0->1", "PENDING 1->3");
 
-            // The response is lost; the first goes again with its old id, the later one once it is acknowledged.
+            // The response is lost; both go again, in order, the first with its old id.
             f.engine.failed(sent, "网络中断");
             SyncProtocol.Request again = f.engine.prepare();
-            assertThat(again.mutations()).containsExactly(sent.mutations().getFirst());
+            assertThat(again.mutations()).hasSize(2);
+            assertThat(again.mutations().getFirst()).isEqualTo(sent.mutations().getFirst());
+            assertThat(again.mutations().get(1).baseRevision()).isEqualTo(1);
             ModelServer server = new ModelServer(100);
             f.engine.apply(again, server.handle(again));
-            SyncProtocol.Request next = f.engine.prepare();
-            assertThat(next.mutations()).singleElement().extracting(SyncProtocol.Mutation::baseRevision).isEqualTo(1);
-            f.engine.apply(next, server.handle(next));
             assertThat(f.outboxRows()).isEmpty();
             assertThat(server.entities().get(a.id()).payload().path("content").path("body").asText())
                     .isEqualTo("typed while sending, more");
@@ -247,10 +254,10 @@ class SyncEngineTest {
      * Found by the sync simulation (docs/decisions/0015): a later entry is based on the earlier
      * entry's revision, which the server may have given to another device's version. Sent in one
      * request, the earlier one conflicted and the later one applied on top of the other version,
-     * silently dropping it. Now the later one waits until the earlier one is acknowledged.
+     * silently dropping it. Now the server skips the later one (no result) and it waits here.
      */
     @Test
-    void aLaterEntryNeverTravelsWithAnUnacknowledgedEarlierOneSoItCannotOverwriteAnotherDevice() {
+    void aLaterEntryWhoseEarlierOneConflictsIsSkippedSoItCannotOverwriteAnotherDevice() {
         try (SyncFixture f = new SyncFixture(dir)) {
             ModelServer server = new ModelServer(100);
             Notice a = f.newNotice("宅基地审批", "a");
@@ -262,9 +269,12 @@ class SyncEngineTest {
             server.store(a.id(), 2, serverVersion(a, "another PC", 2));
 
             SyncProtocol.Request request = f.engine.prepare();
-            assertThat(request.mutations()).hasSize(1);
-            f.engine.apply(request, server.handle(request));
+            assertThat(request.mutations()).as("both edits travel together").hasSize(2);
+            SyncProtocol.Response response = server.handle(request);
+            assertThat(response.results()).as("the later edit is skipped").hasSize(1);
+            f.engine.apply(request, response);
             assertThat(f.conflicts.openCount()).isEqualTo(1);
+            assertThat(f.outboxRows()).as("the later edit still waits").hasSize(2);
             assertThat(f.engine.prepare().mutations()).as("held until a person decides").isEmpty();
             assertThat(server.entities().get(a.id()).payload().path("content").path("body").asText())
                     .isEqualTo("another PC");

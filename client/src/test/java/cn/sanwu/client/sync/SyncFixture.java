@@ -30,7 +30,12 @@ final class SyncFixture implements AutoCloseable {
     }
 
     SyncFixture(Path dir, int maxMutations) {
-        db = TestStores.open(dir);
+        this(TestStores.open(dir), maxMutations);
+    }
+
+    /** On an already opened store (e.g. opened as a later version by an upgrade test). */
+    SyncFixture(Database opened, int maxMutations) {
+        db = opened;
         notices = TestStores.notices(db, TestStores.CLOCK);
         UuidV7 ids = new UuidV7(TestStores.CLOCK);
         engine = new SyncEngine(db, notices, new OutboxRepository(), ids, TestStores.CLOCK, maxMutations,

@@ -79,7 +79,7 @@ final class SyncKillHarness {
     private record Row(int revision, String status, String hash) {
     }
 
-    private record FeedRow(long seq, UUID entityId, int revision, String payload) {
+    record FeedRow(long seq, UUID entityId, int revision, String payload) {
     }
 
     /** A planned step that has not come by then is counted as missed and the child is killed anyway. */
@@ -366,7 +366,8 @@ final class SyncKillHarness {
         });
     }
 
-    private static List<FeedRow> feed(SyncServer server) {
+    /** The village's change feed on the server, in seq order. */
+    static List<FeedRow> feed(SyncServer server) {
         return server.database().inTransaction(c -> {
             List<FeedRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(

@@ -140,7 +140,7 @@ public final class SyncKillWorker {
     }
 
     /** The broken variant: the request's entries are deleted once prepared, before any answer. */
-    private static void forgetSentEntries(AppContext app) {
+    static void forgetSentEntries(AppContext app) {
         app.database().inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM outbox WHERE state = 'SENT'");

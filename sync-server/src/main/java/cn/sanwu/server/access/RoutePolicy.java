@@ -23,6 +23,8 @@ public final class RoutePolicy {
             Role.TOWNSHIP_REVIEWER, Role.CITY_OVERSIGHT);
 
     /** "METHOD path" as Javalin registers it, e.g. {@code POST /api/v1/sync}. */
+    private static final String REVIEW = "/api/v1/review/notices/{id}";
+
     private static final Map<String, Set<Role>> TABLE = Map.ofEntries(
             Map.entry("GET /health", Set.of(Role.PUBLIC)),
             Map.entry("POST /api/v1/enroll", Set.of(Role.PUBLIC)),
@@ -37,6 +39,25 @@ public final class RoutePolicy {
             // it: an enrolled device (the township PC), or a township reviewer (villages of the
             // township only, BundleController) or an admin (ADR 0012).
             Map.entry("POST /api/v1/bundles", Set.of(Role.VILLAGE_DEVICE, Role.TOWNSHIP_REVIEWER, Role.ADMIN)),
+            // The transparency log: public, read-only (docs/transparency-log.md).
+            Map.entry("GET /api/v1/log/checkpoint", Set.of(Role.PUBLIC)),
+            Map.entry("GET /api/v1/log/keys", Set.of(Role.PUBLIC)),
+            Map.entry("GET /api/v1/log/inclusion", Set.of(Role.PUBLIC)),
+            Map.entry("GET /api/v1/log/consistency", Set.of(Role.PUBLIC)),
+            Map.entry("GET /api/v1/published/{noticeId}", Set.of(Role.PUBLIC)),
+            // Review workflow (docs/review.md). Scope — own village, own township's villages, the
+            // author never approving — is ReviewService's; a village PC's sign-off and submission
+            // travel in its sync push instead.
+            Map.entry("GET /api/v1/review/queue", Set.of(Role.TOWNSHIP_REVIEWER)),
+            Map.entry("GET " + REVIEW + "/history", ANY_PERSON),
+            Map.entry("POST " + REVIEW + "/sign-off", Set.of(Role.VILLAGE_SUPERVISOR)),
+            Map.entry("POST " + REVIEW + "/submit", Set.of(Role.VILLAGE_CLERK)),
+            Map.entry("POST " + REVIEW + "/approve", Set.of(Role.TOWNSHIP_REVIEWER)),
+            Map.entry("POST " + REVIEW + "/return", Set.of(Role.TOWNSHIP_REVIEWER)),
+            Map.entry("POST " + REVIEW + "/publish", Set.of(Role.TOWNSHIP_REVIEWER)),
+            Map.entry("POST " + REVIEW + "/withdraw", Set.of(Role.TOWNSHIP_REVIEWER)),
+            // 村账乡管: a township enters a village's notice (finance) content.
+            Map.entry("PUT " + REVIEW, Set.of(Role.TOWNSHIP_REVIEWER)),
             // Residents' pages: no login (docs/public-pages.md); limits per source in the controller.
             Map.entry("GET /public.css", Set.of(Role.PUBLIC)),
             Map.entry("GET /feedback", Set.of(Role.PUBLIC)),

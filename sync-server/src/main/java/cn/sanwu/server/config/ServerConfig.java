@@ -15,6 +15,7 @@ import java.util.Properties;
  *
  * @param httpsPort 0 = no HTTPS connector; otherwise {@code keystorePath} and its password are required
  * @param security  accounts, sessions, backoff and rate limits ({@code sanwu.server.security.*})
+ * @param log       the transparency log's origin and signing-key file ({@code sanwu.server.log.*})
  */
 public record ServerConfig(
         String bindAddress,
@@ -27,7 +28,8 @@ public record ServerConfig(
         Path keystorePath,
         String keystorePassword,
         long maxBodyBytes,
-        SecurityConfig security) {
+        SecurityConfig security,
+        LogConfig log) {
 
     public static final int DEFAULT_PORT = 8686;
     public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
@@ -63,28 +65,29 @@ public record ServerConfig(
                 Optional.ofNullable(s.get("sanwu.server.https.keystore", null)).map(Path::of).orElse(null),
                 s.get("sanwu.server.https.keystorePassword", null),
                 Long.parseLong(s.get("sanwu.server.maxBodyBytes", String.valueOf(DEFAULT_MAX_BODY_BYTES))),
-                SecurityConfig.read(s::get));
+                SecurityConfig.read(s::get),
+                LogConfig.read(s::get, dataDir));
     }
 
     /** Settings for tests and the demo: H2 under {@code dataDir}, loopback, no HTTPS. */
     public static ServerConfig local(Path dataDir, int port) {
         return new ServerConfig("127.0.0.1", port, dataDir, h2Url(dataDir), "sa", "", 0, null, null, DEFAULT_MAX_BODY_BYTES,
-                SecurityConfig.DEFAULTS);
+                SecurityConfig.DEFAULTS, LogConfig.defaults(dataDir));
     }
 
     public ServerConfig withMaxBodyBytes(long bytes) {
         return new ServerConfig(bindAddress, port, dataDir, databaseUrl, databaseUser, databasePassword, httpsPort,
-                keystorePath, keystorePassword, bytes, security);
+                keystorePath, keystorePassword, bytes, security, log);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(bindAddress, port, dataDir, url, user, password, httpsPort, keystorePath, keystorePassword,
-                maxBodyBytes, security);
+                maxBodyBytes, security, log);
     }
 
     public ServerConfig withSecurity(SecurityConfig settings) {
         return new ServerConfig(bindAddress, port, dataDir, databaseUrl, databaseUser, databasePassword, httpsPort,
-                keystorePath, keystorePassword, maxBodyBytes, settings);
+                keystorePath, keystorePassword, maxBodyBytes, settings, log);
     }
 
     static Path defaultDataDir() {

@@ -25,6 +25,14 @@ final class Https {
         if (config.keystorePath() == null || config.keystorePassword() == null) {
             throw new IllegalArgumentException("HTTPS needs sanwu.server.https.keystore and sanwu.server.https.keystorePassword");
         }
+        // Javalin makes its default plain connector only when no connector was added, so the plain one
+        // is added here first (it stays the one Javalin's port() reports).
+        cfg.jetty.addConnector((server, httpConfig) -> {
+            ServerConnector plain = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+            plain.setHost(config.bindAddress());
+            plain.setPort(config.port());
+            return plain;
+        });
         cfg.jetty.addConnector((server, httpConfig) -> {
             SslContextFactory.Server ssl = new SslContextFactory.Server();
             ssl.setKeyStorePath(config.keystorePath().toAbsolutePath().toString());

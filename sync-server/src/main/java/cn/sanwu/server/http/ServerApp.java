@@ -11,6 +11,7 @@ import cn.sanwu.server.bundle.BundleService;
 import cn.sanwu.server.config.SecurityConfig;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
+import cn.sanwu.server.ledger.TransparencyLog;
 import cn.sanwu.server.sync.SyncService;
 import cn.sanwu.server.throttle.Throttle;
 import io.javalin.Javalin;
@@ -41,11 +42,17 @@ public final class ServerApp {
     }
 
     public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts,
+            TransparencyLog log,
+            Review review,
             Residents residents) {
     }
 
     /** The residents' side: tickets and the signed form times (docs/public-pages.md). */
     public record Residents(TicketService tickets, FormToken forms) {
+    }
+
+    /** The review workflow: actions and the reviewer's queue. */
+    public record Review(cn.sanwu.server.review.ReviewService service, cn.sanwu.server.review.ReviewQueue queue) {
     }
 
     /** Logins, sessions, enrollment codes issued by people, and the database-backed throttle. */
@@ -73,6 +80,9 @@ public final class ServerApp {
         AccountController account = new AccountController(services.accounts().logins(), services.accounts().accounts(),
                 security.trustedProxies());
         EnrollmentCodeController codes = new EnrollmentCodeController(services.accounts().codes());
+        LogController log = new LogController(services.log());
+        ReviewController review = new ReviewController(services.review().service(), services.review().queue(),
+                config.maxBodyBytes());
         FeedbackController feedback = new FeedbackController(services.residents().tickets(), services.residents().forms(),
                 services.accounts().throttle(), security.trustedProxies());
         TicketController tickets = new TicketController(services.residents().tickets());
@@ -94,6 +104,12 @@ public final class ServerApp {
             cfg.routes.post("/api/v1/enrollment-codes", codes::issue);
             cfg.routes.post(DeviceKeyController.PATH, deviceKey::handle);
             cfg.routes.post(BundleService.PATH, bundles::handle);
+            cfg.routes.get(LogController.CHECKPOINT, log::checkpoint);
+            cfg.routes.get(LogController.KEYS, log::keys);
+            cfg.routes.get(LogController.INCLUSION, log::inclusion);
+            cfg.routes.get(LogController.CONSISTENCY, log::consistency);
+            cfg.routes.get(LogController.PUBLISHED, log::published);
+            review.register(cfg);
             // The form's photo: parts bigger than these are refused while the body streams in.
             cfg.jetty.multipartConfig.maxTotalRequestSize(FeedbackController.MAX_FORM_BYTES, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxFileSize(PhotoSanitizer.MAX_BYTES, SizeUnit.BYTES);

@@ -5,17 +5,27 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The server's store: a pool of JDBC connections to H2 (file, embedded) or PostgreSQL. Every unit
  * of work is one transaction at READ COMMITTED. No state lives here besides the pool, so several
  * server processes can share one PostgreSQL database (DESIGN.md §9). Thread-safe.
+ *
+ * <p>On H2, every unit of work that may write, and every {@code CHECKPOINT SYNC}, runs under one
+ * lock of this process (ADR 0020): an MVStore store that runs while another thread's transaction
+ * changes several maps can persist a torn snapshot — some of that transaction's changes without
+ * its undo log — which a SIGKILL before the next store turns into a half-applied transaction on
+ * disk (H2 issue #2080; measured by the server kill test, docs/durability.md). With writers
+ * serialised, every store sees each transaction wholly before or wholly after it.
  */
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final boolean h2;
     private final boolean forceToDisk;
+    /** Serialises H2 writers with each other and with checkpoints; unused for PostgreSQL. */
+    private final ReentrantLock h2Writes = new ReentrantLock();
 
     private Database(HikariDataSource pool, boolean h2, boolean forceToDisk) {
         this.pool = pool;
@@ -52,6 +62,9 @@ public final class Database implements AutoCloseable {
         Database db = new Database(pool, url.startsWith("jdbc:h2:"), forceToDisk);
         try {
             Migrations.migrate(db);
+            if (!db.h2) {
+                AppendOnlyGuard.install(db);
+            }
             FeedEpoch.ensure(db);
         } catch (RuntimeException e) {
             db.close();
@@ -60,8 +73,32 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /** Runs {@code work} as one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} as one transaction: committed when it returns, rolled back when it throws.
+     * On H2 it holds the write lock for the whole transaction (see the class comment).
+     */
     public <T> T inTransaction(SqlWork<T> work) {
+        if (!h2) {
+            return run(work);
+        }
+        h2Writes.lock();
+        try {
+            return run(work);
+        } finally {
+            h2Writes.unlock();
+        }
+    }
+
+    /**
+     * As {@link #inTransaction} for work that only reads: it does not wait for the H2 write lock,
+     * so feed pulls and health checks run beside writers. Work that writes anything must use
+     * {@link #inTransaction}.
+     */
+    public <T> T inReadTransaction(SqlWork<T> work) {
+        return run(work);
+    }
+
+    private <T> T run(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             try {
                 T result = work.run(c);
@@ -76,7 +113,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A connection for work that manages its own transaction (tests that hold one open). */
+    /**
+     * A connection for work that manages its own transaction (tests that hold one open, the
+     * admin copy that only reads this store). It bypasses the H2 write lock: do not write
+     * through it while the server runs.
+     */
     public Connection connection() throws SQLException {
         return pool.getConnection();
     }
@@ -101,7 +142,7 @@ public final class Database implements AutoCloseable {
     /** Answers whether the database responds; for /health. */
     public boolean isHealthy() {
         try {
-            return inTransaction(c -> c.isValid(2));
+            return inReadTransaction(c -> c.isValid(2));
         } catch (RuntimeException e) {
             return false;
         }

@@ -105,12 +105,12 @@ public final class StoreCopy {
     }
 
     /**
-     * A table a freshly migrated server fills by itself (only {@code server_meta}, with its feed
-     * epoch): the copy replaces those rows with the source's, so they do not make the target
-     * "not empty".
+     * A table a freshly migrated server fills by itself ({@code server_meta} with its feed epoch,
+     * {@code ledger_head} with an empty log's head, migration V6): the copy replaces those rows
+     * with the source's, so they do not make the target "not empty".
      */
     private static boolean isStartupOnly(String table, Connection to) {
-        return table.equals("server_meta");
+        return table.equals("server_meta") || table.equals("ledger_head");
     }
 
     /** Compares row counts and value digests of every table; throws with the tables that differ. */

@@ -15,14 +15,15 @@ import java.util.HexFormat;
  * {@code {id, status, revision, reason, content}} with {@code content} a shared-model
  * {@link NoticeContent}. Stateless.
  */
-final class NoticePayload {
+public final class NoticePayload {
 
     /** A payload that passed the checks. {@code json} is what is stored and sent to other devices. */
-    record Checked(String villageCode, int revision, String json, String hash) {
+    public record Checked(String villageCode, int revision, String json, String hash, JsonNode tree, NoticeContent content,
+            NoticeStatus status) {
     }
 
     /** Why a payload was refused; the message is shown to the clerk. */
-    static final class Invalid extends Exception {
+    public static final class Invalid extends Exception {
         Invalid(String message) {
             super(message, null, false, false);
         }
@@ -49,8 +50,9 @@ final class NoticePayload {
         if (revision.intValue() <= m.baseRevision()) {
             throw new Invalid("公告版本号必须大于基础版本号（" + m.baseRevision() + "）。");
         }
+        NoticeStatus status;
         try {
-            NoticeStatus.valueOf(p.path("status").asText());
+            status = NoticeStatus.valueOf(p.path("status").asText());
         } catch (IllegalArgumentException e) {
             throw new Invalid("公告状态无效：" + p.path("status").asText());
         }
@@ -63,7 +65,7 @@ final class NoticePayload {
         if (content == null) {
             throw new Invalid("公告内容缺失。");
         }
-        return new Checked(content.villageCode(), revision.intValue(), p.toString(), hash(p));
+        return new Checked(content.villageCode(), revision.intValue(), p.toString(), hash(p), p, content, status);
     }
 
     /**

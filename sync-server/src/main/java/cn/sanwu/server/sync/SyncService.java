@@ -33,11 +33,42 @@ public final class SyncService {
     private final ChangeFeed feed = new ChangeFeed();
     private final EntityStore entities = new EntityStore();
     private final MutationLog mutations = new MutationLog();
+    private final PushRules rules;
+
+    /**
+     * What the review workflow adds to a push (docs/review.md): a refusal before anything is
+     * written, and its own records after the payload was stored — both in the mutation's
+     * transaction, so a refused push changes nothing and an applied one is never half recorded.
+     */
+    public interface PushRules {
+        /** A reason to refuse this push of {@code payload} over {@code storedPayload} (null for a new notice); empty to allow. */
+        Optional<String> refusal(Connection c, Device device, JsonNode storedPayload, NoticePayload.Checked payload)
+                throws SQLException;
+
+        /** Called after the payload was stored at its revision. */
+        void applied(Connection c, Device device, NoticePayload.Checked payload, Instant now) throws SQLException;
+
+        PushRules NONE = new PushRules() {
+            @Override
+            public Optional<String> refusal(Connection c, Device device, JsonNode storedPayload, NoticePayload.Checked payload) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void applied(Connection c, Device device, NoticePayload.Checked payload, Instant now) {
+            }
+        };
+    }
 
     public SyncService(Database db, Clock clock, long pageBytes) {
+        this(db, clock, pageBytes, PushRules.NONE);
+    }
+
+    public SyncService(Database db, Clock clock, long pageBytes, PushRules rules) {
         this.db = db;
         this.clock = clock;
         this.pageBytes = pageBytes;
+        this.rules = rules;
     }
 
     public SyncProtocol.Response sync(Device device, SyncProtocol.Request request) {
@@ -45,8 +76,21 @@ public final class SyncService {
         if (!request.mutations().isEmpty()) {
             feed.ensureScope(db, device.villageCode());
         }
+        // A later mutation of an entity is built on the revision its earlier one creates. If the
+        // earlier one did not apply (CONFLICT: another device took that revision number), applying
+        // the later one would put it on top of the other device's version and silently drop that
+        // version. So it gets no result; the client keeps it waiting (docs/sync-protocol.md).
+        java.util.Set<java.util.UUID> notApplied = new java.util.HashSet<>();
         for (Mutation m : request.mutations()) {
-            results.add(applyRetryingOnce(device, m));
+            if (m != null && m.entityId() != null && notApplied.contains(m.entityId())) {
+                continue;
+            }
+            MutationResult result = applyRetryingOnce(device, m);
+            results.add(result);
+            if (m != null && m.entityId() != null && result.outcome() != Outcome.APPLIED
+                    && result.outcome() != Outcome.DUPLICATE) {
+                notApplied.add(m.entityId());
+            }
         }
         if (results.stream().anyMatch(r -> r.outcome() == Outcome.APPLIED)) {
             db.forceToDisk(); // acknowledged means on disk (DESIGN.md §5.5)
@@ -55,7 +99,7 @@ public final class SyncService {
     }
 
     private SyncProtocol.Response pull(String scope, long cursor, List<MutationResult> results) {
-        return db.inTransaction(c -> {
+        return db.inReadTransaction(c -> {
             long head = feed.head(c, scope);
             String epoch = cn.sanwu.server.store.FeedEpoch.current(c);
             if (cursor > head || cursor < 0) {
@@ -123,7 +167,14 @@ public final class SyncService {
                 return new MutationResult(m.mutationId(), Outcome.CONFLICT, serverRevision, current,
                         "服务器上的版本（" + serverRevision + "）已被修改，与本机的基础版本（" + m.baseRevision() + "）不同，请核对。");
             }
+            Optional<String> refusal = rules.refusal(c, device,
+                    stored.map(st -> ChangeFeed.parseStored(st.payload())).orElse(null), payload);
+            if (refusal.isPresent()) {
+                c.rollback();
+                return rejected(m.mutationId(), refusal.get());
+            }
             store(c, m, stored.isPresent(), payload, scope, seq, now);
+            rules.applied(c, device, payload, now);
             mutations.insert(c, m.mutationId(), device.id(), scope, payload.hash(), payload.revision(), now);
             return new MutationResult(m.mutationId(), Outcome.APPLIED, payload.revision(), null, "已同步。");
         });

@@ -40,7 +40,7 @@ class HttpsTest {
         }
         ServerConfig base = ServerConfig.local(dir.resolve("data"), 0);
         ServerConfig config = new ServerConfig(base.bindAddress(), 0, base.dataDir(), base.databaseUrl(), "sa", "", httpsPort,
-                keystore, PASSWORD, base.maxBodyBytes(), base.security());
+                keystore, PASSWORD, base.maxBodyBytes(), base.security(), base.log());
 
         try (TestServer server = TestServer.start(config)) {
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
@@ -50,6 +50,11 @@ class HttpsTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"db\":\"ok\"");
+            // Plain HTTP stays beside HTTPS (Javalin drops its default connector once one is added).
+            HttpResponse<String> plain = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(server.uri("/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(200);
+            assertThat(server.server().port()).isNotEqualTo(httpsPort);
         }
     }
 

@@ -18,7 +18,9 @@ import cn.sanwu.server.feedback.TicketService;
 import cn.sanwu.server.testing.AccountFixture;
 import cn.sanwu.server.testing.Residents;
 import cn.sanwu.server.testing.BundleFiles;
+import cn.sanwu.server.testing.LogClient;
 import cn.sanwu.server.testing.Notices;
+import cn.sanwu.server.testing.ReviewSetup;
 import cn.sanwu.server.testing.TestDatabases;
 import cn.sanwu.server.testing.TestServer;
 import java.net.http.HttpRequest;
@@ -68,6 +70,22 @@ class RoutePolicyTest {
             // The file speaks for its device by its signature; the caller carries it (ADR 0012).
             case "POST /api/v1/bundles" -> caller.role() == Role.VILLAGE_DEVICE || caller.role() == Role.ADMIN
                     || (caller.role() == Role.TOWNSHIP_REVIEWER && township(target).equals(caller.scope()));
+            // The transparency log is public: anyone may check a printed sheet (docs/transparency-log.md).
+            case "GET /api/v1/log/checkpoint", "GET /api/v1/log/keys", "GET /api/v1/log/inclusion",
+                    "GET /api/v1/log/consistency", "GET /api/v1/published/{noticeId}" -> true;
+            // Review workflow (docs/review.md): the village's own people for its steps, a reviewer of
+            // the owning township for decisions, anyone whose scope holds the village for history.
+            case "GET /api/v1/review/queue" -> caller.role() == Role.TOWNSHIP_REVIEWER;
+            case "GET /api/v1/review/notices/{id}/history" -> caller.role().isPersonRole() && (caller.scope() == null
+                    || caller.scope().equals(target) || caller.scope().equals(township(target))
+                    || caller.scope().equals(AccountFixture.CITY));
+            case "POST /api/v1/review/notices/{id}/sign-off" -> caller.role() == Role.VILLAGE_SUPERVISOR
+                    && target.equals(caller.scope());
+            case "POST /api/v1/review/notices/{id}/submit" -> caller.role() == Role.VILLAGE_CLERK && target.equals(caller.scope());
+            case "POST /api/v1/review/notices/{id}/approve", "POST /api/v1/review/notices/{id}/return",
+                    "POST /api/v1/review/notices/{id}/publish", "POST /api/v1/review/notices/{id}/withdraw",
+                    "PUT /api/v1/review/notices/{id}" -> caller.role() == Role.TOWNSHIP_REVIEWER
+                    && township(target).equals(caller.scope());
             // Residents' pages: anyone, no login (issue 6).
             case "GET /public.css", "GET /feedback", "POST /feedback", "GET /t", "GET /t/{code}" -> true;
             case "GET /api/v1/tickets" -> isTicketStaff(caller.role());
@@ -169,6 +187,35 @@ class RoutePolicyTest {
                 yield server.postBytes("/api/v1/bundles", token, BundleFiles.requestFile(village,
                         Notices.push(0, Notices.newNotice(UUID.randomUUID(), target, "公告")))).status() == 200;
             }
+            // Public log routes: answered (200, or 422 for a notice never published), never 401/403.
+            case "GET /api/v1/log/checkpoint" -> log(server, "/api/v1/log/checkpoint") == 200;
+            case "GET /api/v1/log/keys" -> log(server, "/api/v1/log/keys") == 200;
+            case "GET /api/v1/log/inclusion" -> log(server, "/api/v1/log/inclusion?notice=" + UUID.randomUUID()) == 422;
+            case "GET /api/v1/log/consistency" -> log(server, "/api/v1/log/consistency?from=0&to=0") == 200;
+            case "GET /api/v1/published/{noticeId}" -> log(server, "/api/v1/published/" + UUID.randomUUID()) == 422;
+            case "GET /api/v1/review/queue" -> server.get("/api/v1/review/queue", token).status() == 200;
+            case "GET /api/v1/review/notices/{id}/history" -> server.get("/api/v1/review/notices/"
+                    + ReviewSetup.notice(server, target, "DRAFT").id() + "/history", token).status() == 200;
+            case "POST /api/v1/review/notices/{id}/sign-off" -> review(server, token, ReviewSetup.notice(server, target, "DRAFT"),
+                    "sign-off", "\"opinion\":\"同意\"");
+            case "POST /api/v1/review/notices/{id}/submit" -> review(server, token,
+                    ReviewSetup.notice(server, target, "SIGNED_OFF"), "submit", null);
+            case "POST /api/v1/review/notices/{id}/approve" -> {
+                ReviewSetup.Stored n = ReviewSetup.notice(server, target, "SUBMITTED");
+                yield review(server, token, n, "approve", "\"contentHash\":\"" + n.hash() + "\"");
+            }
+            case "POST /api/v1/review/notices/{id}/return" -> review(server, token, ReviewSetup.notice(server, target, "SUBMITTED"),
+                    "return", "\"comment\":\"请补充\"");
+            case "POST /api/v1/review/notices/{id}/publish" -> review(server, token, ReviewSetup.notice(server, target, "APPROVED"),
+                    "publish", "\"postingFrom\":\"2026-12-01\",\"postingTo\":\"2026-12-31\"");
+            case "POST /api/v1/review/notices/{id}/withdraw" -> server.postJson("/api/v1/review/notices/"
+                    + ReviewSetup.notice(server, target, "PUBLISHED").id() + "/withdraw", token, "{\"reason\":\"撤回\"}")
+                    .status() == 200;
+            case "PUT /api/v1/review/notices/{id}" -> server.send(java.net.http.HttpRequest.newBuilder(
+                    server.uri("/api/v1/review/notices/" + UUID.randomUUID())).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"baseRevision\":0,\"content\":" + TestServer.jsonText(ReviewSetup.content(target, "乡镇代录"))
+                                    + "}")).build()).status() == 200;
             case "GET /public.css" -> new Residents(server).get("/public.css").status() == 200;
             case "GET /feedback" -> new Residents(server).get("/feedback?village=" + target).status() == 200;
             case "POST /feedback" -> new Residents(server).post(FORMS.get(target), null, null,
@@ -192,6 +239,16 @@ class RoutePolicyTest {
                     + "/contact", token).status() == 200;
             default -> throw new AssertionError("no request for " + route + ": add it to this test");
         };
+    }
+
+    private static int log(TestServer server, String path) {
+        return new LogClient(server.server().port()).get(path).status();
+    }
+
+    /** POSTs a review action on {@code n} at its current revision; true if it was carried out. */
+    private static boolean review(TestServer server, String token, ReviewSetup.Stored n, String action, String extra) {
+        return server.postJson("/api/v1/review/notices/" + n.id() + "/" + action, token, "{\"revision\":" + n.revision()
+                + (extra == null ? "" : "," + extra) + "}").status() == 200;
     }
 
     /** Filled-in forms per target village, shown long enough ago to be accepted. */

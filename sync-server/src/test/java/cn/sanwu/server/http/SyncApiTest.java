@@ -115,6 +115,38 @@ class SyncApiTest {
         assertThat(r.changes()).extracting(SyncProtocol.Change::seq).containsExactly(2L);
     }
 
+    /**
+     * Two edits of one notice in one request (a USB stick carries all of them): when the first
+     * conflicts, the second — built on the revision the first would have made — is skipped, so it
+     * cannot land on top of the other PC's version; it gets no result and the client keeps it.
+     */
+    @Test
+    void aLaterEditOfANoticeIsSkippedWhenTheEarlierOneInTheRequestConflicts() {
+        UUID id = UUID.randomUUID();
+        server.sync(pc1.token(), push(0, newNotice(id, VILLAGE, "第一版")));
+        Mutation other = new Mutation(UUID.randomUUID(), SyncProtocol.ENTITY_NOTICE, id, 1, payload(id, 2, VILLAGE, "另一台电脑"));
+        server.sync(pc1.token(), push(0, other));
+        Mutation mine = new Mutation(UUID.randomUUID(), SyncProtocol.ENTITY_NOTICE, id, 1, payload(id, 2, VILLAGE, "我的修改"));
+        Mutation mineMore = new Mutation(UUID.randomUUID(), SyncProtocol.ENTITY_NOTICE, id, 2, payload(id, 3, VILLAGE, "我的修改，再改"));
+        Mutation unrelated = newNotice(UUID.randomUUID(), VILLAGE, "别的公告");
+
+        SyncProtocol.Response r = server.sync(pc2.token(), push(0, mine, mineMore, unrelated));
+
+        assertThat(r.results()).extracting(SyncProtocol.MutationResult::mutationId, SyncProtocol.MutationResult::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(mine.mutationId(), Outcome.CONFLICT),
+                        org.assertj.core.groups.Tuple.tuple(unrelated.mutationId(), Outcome.APPLIED));
+        SyncProtocol.Change onServer = r.changes().stream().filter(c -> c.entityId().equals(id)).findFirst().orElseThrow();
+        assertThat(onServer.revision()).isEqualTo(2);
+        assertThat(onServer.payload()).isEqualTo(other.payload());
+
+        // Both edits applied in order when nothing is in the way.
+        UUID fresh = UUID.randomUUID();
+        Mutation create = newNotice(fresh, VILLAGE, "新公告");
+        Mutation edit = new Mutation(UUID.randomUUID(), SyncProtocol.ENTITY_NOTICE, fresh, 1, payload(fresh, 2, VILLAGE, "新公告，改过"));
+        assertThat(server.sync(pc2.token(), push(0, create, edit)).results()).extracting(SyncProtocol.MutationResult::outcome)
+                .containsExactly(Outcome.APPLIED, Outcome.APPLIED);
+    }
+
     @Test
     void aPullFromZeroIsASnapshotAndALaterPullStillGetsEveryNewerVersion() {
         UUID edited = UUID.randomUUID();

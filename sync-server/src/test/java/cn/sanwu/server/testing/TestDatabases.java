@@ -51,4 +51,10 @@ public final class TestDatabases {
         }
         return local.withDatabase(base + name, user, password);
     }
+
+    /** Opens (and migrates) the test database of {@link #config(Path)}. */
+    public static cn.sanwu.server.store.Database open(Path dir) {
+        ServerConfig c = config(dir);
+        return cn.sanwu.server.store.Database.open(c.databaseUrl(), c.databaseUser(), c.databasePassword());
+    }
 }

@@ -185,7 +185,7 @@ final class Simulation {
     }
 
     private void answer(SimClient c, SyncProtocol.Request request, SyncProtocol.Response response) {
-        checks.pageIsContiguous(c.index, request, response, "step " + step);
+        checks.pageIsComplete(c.index, request, response, "step " + step);
         c.engine.apply(request, response);
         for (SyncProtocol.Change change : response.changes()) {
             model.received(c.index, change.seq());

@@ -1,0 +1,120 @@
+package cn.sanwu.client.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * The review facts of one notice as this PC knows them: the fields of its sync payload beyond
+ * {@code {id, status, revision, reason, content}} (docs/review.md "Payload"). {@code signOff},
+ * {@code filing} and {@code correctionReason} are the village's and travel back to the server;
+ * {@code review} is the township's decision and never does. Immutable.
+ */
+public record ReviewInfo(ObjectNode extras) {
+
+    /** Fields of the payload that are not review facts. */
+    private static final java.util.Set<String> CORE = java.util.Set.of("id", "status", "revision", "reason", "content");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    public static final ReviewInfo NONE = new ReviewInfo(JsonNodeFactory.instance.objectNode());
+
+    public ReviewInfo {
+        extras = extras == null ? JsonNodeFactory.instance.objectNode() : extras.deepCopy();
+    }
+
+    /** The review facts of a payload (everything but the five core fields). */
+    public static ReviewInfo of(JsonNode payload) {
+        ObjectNode extras = JsonNodeFactory.instance.objectNode();
+        if (payload != null) {
+            payload.properties().forEach(e -> {
+                if (!CORE.contains(e.getKey())) {
+                    extras.set(e.getKey(), e.getValue());
+                }
+            });
+        }
+        return new ReviewInfo(extras);
+    }
+
+    /** What goes back to the server with a village save: its own facts only. */
+    public ObjectNode villageFields() {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (String f : new String[] {"signOff", "filing", "correctionReason"}) {
+            if (extras.has(f)) {
+                out.set(f, extras.get(f));
+            }
+        }
+        return out;
+    }
+
+    public ReviewInfo withSignOff(String name, String opinion, String contentHash, Instant at) {
+        ObjectNode next = extras.deepCopy();
+        ObjectNode s = next.putObject("signOff");
+        s.put("name", name);
+        s.put("opinion", opinion);
+        s.put("contentHash", contentHash);
+        s.put("at", at.toString());
+        return new ReviewInfo(next);
+    }
+
+    public ReviewInfo withoutSignOff() {
+        ObjectNode next = extras.deepCopy();
+        next.remove("signOff");
+        return new ReviewInfo(next);
+    }
+
+    public ReviewInfo withFiling(boolean filing) {
+        ObjectNode next = extras.deepCopy();
+        if (filing) {
+            next.put("filing", true);
+        } else {
+            next.remove("filing");
+        }
+        return new ReviewInfo(next);
+    }
+
+    /** The sign-off, if it is for exactly {@code contentHash}. */
+    public Optional<JsonNode> signOffFor(String contentHash) {
+        JsonNode s = extras.path("signOff");
+        return s.isObject() && s.path("contentHash").asText().equals(contentHash) ? Optional.of(s) : Optional.empty();
+    }
+
+    private String review(String field) {
+        return extras.path("review").path(field).asText("");
+    }
+
+    public String publicationNumber() {
+        return review("publicationNumber");
+    }
+
+    public String returnComment() {
+        return review("returnComment");
+    }
+
+    public String approvedBy() {
+        return review("approvedBy");
+    }
+
+    /** The approval date in China time, e.g. 2026年7月3日; empty when not approved. */
+    public String approvalDate() {
+        String at = review("approvedAt");
+        return at.isEmpty() ? "" : DATE.format(Instant.parse(at).atZone(CHINA));
+    }
+
+    /** The posting window the township set at publication; empty when not published. */
+    public Optional<LocalDate[]> postingWindow() {
+        String from = review("postingFrom");
+        String to = review("postingTo");
+        return from.isEmpty() || to.isEmpty() ? Optional.empty()
+                : Optional.of(new LocalDate[] {LocalDate.parse(from), LocalDate.parse(to)});
+    }
+
+    public String json() {
+        return extras.toString();
+    }
+}

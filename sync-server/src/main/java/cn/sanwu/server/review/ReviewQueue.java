@@ -1,0 +1,189 @@
+package cn.sanwu.server.review;
+
+import cn.sanwu.model.finance.CashJournal;
+import cn.sanwu.model.finance.RecipientList;
+import cn.sanwu.model.hash.NoticeHasher;
+import cn.sanwu.model.json.ModelJson;
+import cn.sanwu.model.money.MoneyFormat;
+import cn.sanwu.model.notice.NoticeContent;
+import cn.sanwu.model.notice.NoticeStatus;
+import cn.sanwu.model.period.Period;
+import cn.sanwu.model.region.Region;
+import cn.sanwu.model.validation.Problem;
+import cn.sanwu.model.validation.Validation;
+import cn.sanwu.server.access.Role;
+import cn.sanwu.server.account.Refusal;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a township reviewer reads (docs/review.md "Queue"): its villages' submissions oldest first,
+ * each with the content, the previous version and the same item last period to compare with, and
+ * the automatic finance checks of shared-model's {@link Validation}; and a notice's history.
+ * Read-only. Thread-safe.
+ */
+public final class ReviewQueue {
+
+    /** One automatic check: {@code ok} false means the reviewer should look (it blocks nothing). */
+    public record Check(String code, boolean ok, String messageZh) {
+    }
+
+    public record SignOff(String name, String opinion, Instant at) {
+    }
+
+    /**
+     * One submission. {@code previousContent}: the publication in force when this is a correction,
+     * else the latest earlier version with other content (null when none). {@code lastPeriodContent}:
+     * the village's notice of the same item for the previous period (null when none).
+     */
+    public record Entry(UUID noticeId, String villageCode, String villageName, int revision, String contentHash,
+            NoticeContent content, boolean filing, String reason, String correctionReason, SignOff signOff,
+            Instant submittedAt, Integer previousRevision, NoticeContent previousContent, String lastPeriod,
+            NoticeContent lastPeriodContent, List<Check> checks) {
+    }
+
+    public record HistoryEntry(int revision, String action, String actorName, String actorRole, String contentHash,
+            String reason, Instant at) {
+    }
+
+    private final ReviewService service;
+    private final NoticeHasher hasher = NoticeHasher.sha256();
+
+    public ReviewQueue(ReviewService service) {
+        this.service = service;
+    }
+
+    public List<Entry> queue(Actor reviewer) {
+        if (reviewer.role() != Role.TOWNSHIP_REVIEWER) {
+            throw new Refusal(Refusal.Kind.OUT_OF_SCOPE, "FORBIDDEN", "只有乡镇审核员有审核队列。");
+        }
+        List<Region> villages = service.regions().list().stream()
+                .filter(r -> reviewer.scope() != null && reviewer.scope().equals(r.parentCode()) && r.level().isDisclosingUnit())
+                .toList();
+        return service.database().inTransaction(c -> {
+            List<Entry> out = new ArrayList<>();
+            for (ReviewState s : service.store().submittedIn(c, villages.stream().map(Region::code).toList())) {
+                String name = villages.stream().filter(v -> v.code().equals(s.village)).map(Region::name).findFirst()
+                        .orElse(s.village);
+                entry(c, s, name).ifPresent(out::add);
+            }
+            return out;
+        });
+    }
+
+    private Optional<Entry> entry(Connection c, ReviewState s, String villageName) throws SQLException {
+        List<String[]> versions = service.store().feedVersions(c, s.village, s.noticeId);
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode current = ReviewService.tree(versions.getFirst()[1]);
+        if (!NoticeStatus.SUBMITTED.name().equals(current.path("status").asText())) {
+            return Optional.empty();
+        }
+        NoticeContent content = content(current);
+        Integer previousRevision = null;
+        NoticeContent previous = null;
+        Optional<ReviewStore.Publication> inForce = service.store().inForce(c, s.noticeId);
+        if (inForce.isPresent()) {
+            previousRevision = inForce.get().revision();
+            previous = ModelJson.mapper().convertValue(ReviewService.tree(inForce.get().contentJson()), NoticeContent.class);
+        } else {
+            for (String[] v : versions) {
+                NoticeContent older = content(ReviewService.tree(v[1]));
+                if (!hasher.hash(s.noticeId, older).toString().equals(s.contentHash)) {
+                    previousRevision = Integer.parseInt(v[0]);
+                    previous = older;
+                    break;
+                }
+            }
+        }
+        Period lastPeriod = content.period().previous();
+        NoticeContent lastPeriodContent = lastPeriod == null ? null : lastPeriodContent(c, s, content, lastPeriod);
+        JsonNode signOff = current.path("signOff");
+        return Optional.of(new Entry(s.noticeId, s.village, villageName, current.path("revision").asInt(), s.contentHash,
+                content, s.filing, current.path("reason").asText(""), current.path("correctionReason").asText(""),
+                s.signoffName == null ? null : new SignOff(s.signoffName, s.signoffOpinion, s.signoffAt),
+                s.submittedAt, previousRevision, previous, lastPeriod == null ? null : lastPeriod.code(), lastPeriodContent,
+                checks(content, lastPeriodContent)));
+    }
+
+    /** The same item's notice for {@code period}: a published one if there is, else the newest revision. */
+    private NoticeContent lastPeriodContent(Connection c, ReviewState s, NoticeContent content, Period period)
+            throws SQLException {
+        NoticeContent best = null;
+        int bestRank = -1;
+        for (String json : service.store().villagePayloads(c, s.village)) {
+            JsonNode p = ReviewService.tree(json);
+            NoticeContent other = content(p);
+            if (other == null || !other.itemCode().equals(content.itemCode()) || !other.period().equals(period)) {
+                continue;
+            }
+            String status = p.path("status").asText();
+            int rank = NoticeStatus.PUBLISHED.name().equals(status) ? 3 : NoticeStatus.APPROVED.name().equals(status) ? 2 : 1;
+            if (rank > bestRank) {
+                best = other;
+                bestRank = rank;
+            }
+        }
+        return best;
+    }
+
+    /** The automatic finance checks (reusing shared-model's validation; nothing blocks approval). */
+    static List<Check> checks(NoticeContent content, NoticeContent lastPeriod) {
+        List<Check> checks = new ArrayList<>();
+        CashJournal journal = content.journal();
+        if (journal != null) {
+            List<Problem> rows = Validation.journal(journal, content.period());
+            checks.add(new Check("JOURNAL_ROWS", rows.isEmpty(), rows.isEmpty()
+                    ? "收支明细 " + journal.entries().size() + " 行，日期、凭证号、金额均无问题"
+                    : String.join("；", rows.stream().map(Problem::messageZh).toList())));
+            checks.add(new Check("TOTALS", true, "收入合计 " + MoneyFormat.display(journal.totalIncomeFen()) + "，支出合计 "
+                    + MoneyFormat.display(journal.totalExpenseFen()) + "，期末余额 " + MoneyFormat.display(journal.closingBalanceFen())
+                    + "（按明细重新计算）"));
+            CashJournal previous = lastPeriod == null ? null : lastPeriod.journal();
+            if (previous == null) {
+                checks.add(new Check("BALANCE_CONTINUITY", true, "上期没有收支公开，无法核对期初余额"));
+            } else {
+                List<Problem> continuity = Validation.balanceContinuity(previous, journal);
+                checks.add(new Check("BALANCE_CONTINUITY", continuity.isEmpty(), continuity.isEmpty()
+                        ? "期初余额与上期期末余额一致（" + MoneyFormat.display(journal.openingBalanceFen()) + "）"
+                        : continuity.getFirst().messageZh()));
+            }
+        }
+        RecipientList recipients = content.recipients();
+        if (recipients != null) {
+            List<Problem> rows = Validation.recipients(recipients);
+            checks.add(new Check("RECIPIENTS", rows.isEmpty(), rows.isEmpty()
+                    ? "名单 " + recipients.recipients().size() + " 户，" + recipients.totalPopulation() + " 人，合计 "
+                            + MoneyFormat.display(recipients.totalAmountFen())
+                    : String.join("；", rows.stream().map(Problem::messageZh).toList())));
+        }
+        return checks;
+    }
+
+    /** Every review action on a notice, oldest first; for people whose scope holds its village. */
+    public List<HistoryEntry> history(Actor actor, UUID noticeId) {
+        return service.database().inTransaction(c -> {
+            Optional<ReviewState> s = service.store().find(c, noticeId);
+            if (s.isEmpty() || !service.regions().isWithin(s.get().village, actor.scope())) {
+                throw new Refusal(Refusal.Kind.UNKNOWN, "NOTICE_UNKNOWN", "没有这份公告，或它不在您的范围内。");
+            }
+            return service.store().events(c, noticeId).stream().map(e -> new HistoryEntry(e.revision(), e.action().name(),
+                    e.actor().name(), e.actor().role().id(), e.contentHash(), e.reason(), e.at())).toList();
+        });
+    }
+
+    private static NoticeContent content(JsonNode payload) {
+        try {
+            return ModelJson.mapper().treeToValue(payload.get("content"), NoticeContent.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
