@@ -4,6 +4,9 @@ import cn.sanwu.server.bundle.BundleService;
 import cn.sanwu.server.bundle.ServerSigningKey;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
+import cn.sanwu.server.feedback.FormToken;
+import cn.sanwu.server.feedback.TicketService;
+import cn.sanwu.server.throttle.KeyedHash;
 import cn.sanwu.server.http.ServerApp;
 import cn.sanwu.server.ledger.LogSigningKeys;
 import cn.sanwu.server.ledger.TransparencyLog;
@@ -57,8 +60,10 @@ public final class SyncServer implements AutoCloseable {
             SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES, review.pushRules());
             BundleService bundles = bundleService(db, devices, sync, config, clock);
             TransparencyLog log = transparencyLog(db, config, clock);
+            ServerApp.Residents residents = new ServerApp.Residents(new TicketService(db, clock, accounts.regions()),
+                    new FormToken(KeyedHash.load(db, config.security().throttleKey()), clock));
             Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy,
-                    accounts.http(), log, new ServerApp.Review(review, new ReviewQueue(review))));
+                    accounts.http(), log, new ServerApp.Review(review, new ReviewQueue(review)), residents));
             return new SyncServer(db, devices, accounts, log, app, review);
         } catch (RuntimeException e) {
             db.close();

@@ -18,6 +18,10 @@ public final class RoutePolicy {
     private static final Set<Role> ANY_PERSON = EnumSet.of(Role.VILLAGE_CLERK, Role.VILLAGE_SUPERVISOR,
             Role.TOWNSHIP_REVIEWER, Role.CITY_OVERSIGHT, Role.ADMIN);
 
+    /** People who handle residents' tickets. */
+    private static final Set<Role> TICKET_STAFF = EnumSet.of(Role.VILLAGE_CLERK, Role.VILLAGE_SUPERVISOR,
+            Role.TOWNSHIP_REVIEWER, Role.CITY_OVERSIGHT);
+
     /** "METHOD path" as Javalin registers it, e.g. {@code POST /api/v1/sync}. */
     private static final String REVIEW = "/api/v1/review/notices/{id}";
 
@@ -53,7 +57,21 @@ public final class RoutePolicy {
             Map.entry("POST " + REVIEW + "/publish", Set.of(Role.TOWNSHIP_REVIEWER)),
             Map.entry("POST " + REVIEW + "/withdraw", Set.of(Role.TOWNSHIP_REVIEWER)),
             // 村账乡管: a township enters a village's notice (finance) content.
-            Map.entry("PUT " + REVIEW, Set.of(Role.TOWNSHIP_REVIEWER)));
+            Map.entry("PUT " + REVIEW, Set.of(Role.TOWNSHIP_REVIEWER)),
+            // Residents' pages: no login (docs/public-pages.md); limits per source in the controller.
+            Map.entry("GET /public.css", Set.of(Role.PUBLIC)),
+            Map.entry("GET /feedback", Set.of(Role.PUBLIC)),
+            Map.entry("POST /feedback", Set.of(Role.PUBLIC)),
+            Map.entry("GET /t", Set.of(Role.PUBLIC)),
+            Map.entry("GET /t/{code}", Set.of(Role.PUBLIC)),
+            // Tickets: staff in scope (TicketService: village roles see questions of their village
+            // only, never problem reports); no admin — a technician is not a handler.
+            Map.entry("GET /api/v1/tickets", TICKET_STAFF),
+            Map.entry("POST /api/v1/tickets/{code}/classify", TICKET_STAFF),
+            Map.entry("POST /api/v1/tickets/{code}/reply", TICKET_STAFF),
+            Map.entry("POST /api/v1/tickets/{code}/close", TICKET_STAFF),
+            // The reporter's contact: city oversight only, never the village (issue 6).
+            Map.entry("GET /api/v1/tickets/{code}/contact", Set.of(Role.CITY_OVERSIGHT)));
 
     private RoutePolicy() {
     }

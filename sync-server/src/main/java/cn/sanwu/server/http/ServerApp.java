@@ -15,7 +15,11 @@ import cn.sanwu.server.ledger.TransparencyLog;
 import cn.sanwu.server.sync.SyncService;
 import cn.sanwu.server.throttle.Throttle;
 import io.javalin.Javalin;
+import cn.sanwu.server.feedback.FormToken;
+import cn.sanwu.server.feedback.PhotoSanitizer;
+import cn.sanwu.server.feedback.TicketService;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.SizeUnit;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -39,7 +43,12 @@ public final class ServerApp {
 
     public record Services(DeviceService devices, SyncService sync, BundleService bundles, Health health, Accounts accounts,
             TransparencyLog log,
-            Review review) {
+            Review review,
+            Residents residents) {
+    }
+
+    /** The residents' side: tickets and the signed form times (docs/public-pages.md). */
+    public record Residents(TicketService tickets, FormToken forms) {
     }
 
     /** The review workflow: actions and the reviewer's queue. */
@@ -74,6 +83,9 @@ public final class ServerApp {
         LogController log = new LogController(services.log());
         ReviewController review = new ReviewController(services.review().service(), services.review().queue(),
                 config.maxBodyBytes());
+        FeedbackController feedback = new FeedbackController(services.residents().tickets(), services.residents().forms(),
+                services.accounts().throttle(), security.trustedProxies());
+        TicketController tickets = new TicketController(services.residents().tickets());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -98,6 +110,19 @@ public final class ServerApp {
             cfg.routes.get(LogController.CONSISTENCY, log::consistency);
             cfg.routes.get(LogController.PUBLISHED, log::published);
             review.register(cfg);
+            // The form's photo: parts bigger than these are refused while the body streams in.
+            cfg.jetty.multipartConfig.maxTotalRequestSize(FeedbackController.MAX_FORM_BYTES, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxFileSize(PhotoSanitizer.MAX_BYTES, SizeUnit.BYTES);
+            cfg.routes.get(PublicPage.CSS_PATH, feedback::css);
+            cfg.routes.get("/feedback", feedback::form);
+            cfg.routes.post("/feedback", feedback::submit);
+            cfg.routes.get("/t", feedback::lookup);
+            cfg.routes.get("/t/{code}", feedback::status);
+            cfg.routes.get(TicketController.BASE, tickets::list);
+            cfg.routes.post(TicketController.BASE + "/{code}/classify", tickets::classify);
+            cfg.routes.post(TicketController.BASE + "/{code}/reply", tickets::reply);
+            cfg.routes.post(TicketController.BASE + "/{code}/close", tickets::close);
+            cfg.routes.get(TicketController.BASE + "/{code}/contact", tickets::contact);
             registerErrorBodies(cfg);
         });
     }
@@ -115,7 +140,11 @@ public final class ServerApp {
             LOG.error("event=unhandled method={} path={}", ctx.method().name(), ctx.path(), e);
             Json.write(ctx, 500, new SyncProtocol.Error("SERVER_ERROR", "服务器内部错误，请稍后重试。本机数据不受影响。"));
         });
-        cfg.routes.error(404, ctx -> Json.write(ctx, 404, new SyncProtocol.Error("NOT_FOUND", "没有这个地址。")));
+        cfg.routes.error(404, ctx -> {
+            if (!PublicPage.isPage(ctx)) { // a public page's own 404 (unknown ticket code) stays a page
+                Json.write(ctx, 404, new SyncProtocol.Error("NOT_FOUND", "没有这个地址。"));
+            }
+        });
     }
 
     private static void health(Context ctx, Health health) {
@@ -127,10 +156,15 @@ public final class ServerApp {
                 "db", dbOk ? "ok" : "unavailable"));
     }
 
-    /** One line per request, key=value; never the Authorization header or a body. */
+    /**
+     * One line per request, key=value; never the Authorization header or a body. A matched route
+     * is logged as its template ({@code /t/{code}}): a ticket code in a path is a key to a
+     * resident's ticket and does not belong in logs.
+     */
     private static void logRequest(Context ctx, Float millis) {
+        io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         REQUESTS.info("event=request method={} path={} status={} ms={} device={} user={} remote={}",
-                ctx.method().name(), ctx.path(), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
+                ctx.method().name(), endpoint == null ? ctx.path() : endpoint.path, ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
                 AccessControl.deviceIdForLog(ctx), AccessControl.userIdForLog(ctx), ctx.req().getRemoteAddr());
     }
 }

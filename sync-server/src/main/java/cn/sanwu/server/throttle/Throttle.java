@@ -78,6 +78,31 @@ public final class Throttle {
         });
     }
 
+    /**
+     * Read-only: how long until every block on these subjects ends, if any is blocked now; counts
+     * nothing and locks nothing. For hot paths that count only failures (a ticket look-up):
+     * check here, and call {@link #attempt} once the request has failed.
+     */
+    public Optional<Duration> blockedFor(List<Subject> subjects) {
+        Instant now = now();
+        return db.inTransaction(c -> {
+            Duration retryAfter = Duration.ZERO;
+            for (Subject s : subjects) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT blocked_until FROM throttle WHERE key_hash = ?")) {
+                    ps.setString(1, key(s));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        OffsetDateTime blocked = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+                        if (blocked != null && blocked.toInstant().isAfter(now)) {
+                            Duration left = Duration.between(now, blocked.toInstant());
+                            retryAfter = left.compareTo(retryAfter) > 0 ? left : retryAfter;
+                        }
+                    }
+                }
+            }
+            return retryAfter.isZero() ? Optional.<Duration>empty() : Optional.of(roundUpToSeconds(retryAfter));
+        });
+    }
+
     /** The attempt succeeded: reset ({@link ThrottleRule#resetOnSuccess()}) or refund its count. */
     public void succeeded(List<Subject> subjects) {
         Instant now = now();

@@ -12,7 +12,11 @@ import cn.sanwu.model.sync.SyncProtocol;
 import cn.sanwu.model.sync.bundle.BundleKeys;
 import cn.sanwu.server.access.Role;
 import cn.sanwu.server.access.RoutePolicy;
+import cn.sanwu.server.feedback.FormToken;
+import cn.sanwu.server.feedback.TicketKind;
+import cn.sanwu.server.feedback.TicketService;
 import cn.sanwu.server.testing.AccountFixture;
+import cn.sanwu.server.testing.Residents;
 import cn.sanwu.server.testing.BundleFiles;
 import cn.sanwu.server.testing.LogClient;
 import cn.sanwu.server.testing.Notices;
@@ -82,8 +86,26 @@ class RoutePolicyTest {
                     "POST /api/v1/review/notices/{id}/publish", "POST /api/v1/review/notices/{id}/withdraw",
                     "PUT /api/v1/review/notices/{id}" -> caller.role() == Role.TOWNSHIP_REVIEWER
                     && township(target).equals(caller.scope());
+            // Residents' pages: anyone, no login (issue 6).
+            case "GET /public.css", "GET /feedback", "POST /feedback", "GET /t", "GET /t/{code}" -> true;
+            case "GET /api/v1/tickets" -> isTicketStaff(caller.role());
+            // A question about the target village: its village, its township, city oversight.
+            case "POST /api/v1/tickets/{code}/classify", "POST /api/v1/tickets/{code}/reply",
+                    "POST /api/v1/tickets/{code}/close" -> switch (caller.role()) {
+                        case VILLAGE_CLERK, VILLAGE_SUPERVISOR -> target.equals(caller.scope());
+                        case TOWNSHIP_REVIEWER -> township(target).equals(caller.scope());
+                        case CITY_OVERSIGHT -> true;
+                        default -> false;
+                    };
+            // The reporter's contact: city oversight only, never the village or township.
+            case "GET /api/v1/tickets/{code}/contact" -> caller.role() == Role.CITY_OVERSIGHT;
             default -> throw new AssertionError("no expectation for " + route + ": add it to this test");
         };
+    }
+
+    private static boolean isTicketStaff(Role role) {
+        return role == Role.VILLAGE_CLERK || role == Role.VILLAGE_SUPERVISOR || role == Role.TOWNSHIP_REVIEWER
+                || role == Role.CITY_OVERSIGHT;
     }
 
     private static String township(String village) {
@@ -103,9 +125,17 @@ class RoutePolicyTest {
     }
 
     @Test
-    void everyRouteRoleAndScopeIsAllowedExactlyAsExpected(@TempDir Path dir) {
-        try (TestServer server = TestServer.start(TestDatabases.config(dir))) {
+    void everyRouteRoleAndScopeIsAllowedExactlyAsExpected(@TempDir Path dir) throws InterruptedException {
+        // The loopback peer is a trusted proxy here so that each form post can come from its own
+        // source (X-Forwarded-For) instead of running into the per-source limit.
+        var security = TestDatabases.config(dir).security().withTrustedProxies(java.util.Set.of("127.0.0.1"));
+        try (TestServer server = TestServer.start(TestDatabases.config(dir).withSecurity(security))) {
             AccountFixture.create(server.server().accounts());
+            Residents phone = new Residents(server);
+            for (String target : TARGETS) {
+                FORMS.put(target, phone.filled(target, "QUESTION", "路灯什么时候修？", ""));
+            }
+            Thread.sleep(FormToken.MIN_FILL.toMillis() + 100); // the forms were "filled in" for long enough
             String deviceToken = server.enrollNewDevice(OWN_VILLAGE, "红旗村电脑").token();
             Map<String, Boolean> unexpected = new LinkedHashMap<>();
             int cases = 0;
@@ -186,6 +216,27 @@ class RoutePolicyTest {
                     .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
                             "{\"baseRevision\":0,\"content\":" + TestServer.jsonText(ReviewSetup.content(target, "乡镇代录"))
                                     + "}")).build()).status() == 200;
+            case "GET /public.css" -> new Residents(server).get("/public.css").status() == 200;
+            case "GET /feedback" -> new Residents(server).get("/feedback?village=" + target).status() == 200;
+            case "POST /feedback" -> new Residents(server).post(FORMS.get(target), null, null,
+                    "10.7." + SOURCES.incrementAndGet() / 250 + "." + SOURCES.get() % 250).status() == 303;
+            case "GET /t" -> new Residents(server).get("/t").status() == 200;
+            case "GET /t/{code}" -> new Residents(server).get("/t/" + ticket(server, target)).status() == 200;
+            case "GET /api/v1/tickets" -> server.get("/api/v1/tickets", token).status() == 200;
+            case "POST /api/v1/tickets/{code}/classify" -> server.postJson("/api/v1/tickets/" + ticket(server, target)
+                    + "/classify", token, "{\"category\":\"POLICY_QUERY\"}").status() == 204;
+            case "POST /api/v1/tickets/{code}/reply" -> server.postJson("/api/v1/tickets/" + ticket(server, target)
+                    + "/reply", token, "{\"text\":\"答复\"}").status() == 204;
+            case "POST /api/v1/tickets/{code}/close" -> {
+                String code = ticket(server, target);
+                if (server.postJson("/api/v1/tickets/" + code + "/reply", server.sessionToken("oversight", PASSWORD),
+                        "{\"text\":\"答复\"}").status() != 204) {
+                    throw new AssertionError("oversight could not reply to " + code);
+                }
+                yield server.postJson("/api/v1/tickets/" + code + "/close", token, "").status() == 204;
+            }
+            case "GET /api/v1/tickets/{code}/contact" -> server.get("/api/v1/tickets/" + ticket(server, target)
+                    + "/contact", token).status() == 200;
             default -> throw new AssertionError("no request for " + route + ": add it to this test");
         };
     }
@@ -198,6 +249,17 @@ class RoutePolicyTest {
     private static boolean review(TestServer server, String token, ReviewSetup.Stored n, String action, String extra) {
         return server.postJson("/api/v1/review/notices/" + n.id() + "/" + action, token, "{\"revision\":" + n.revision()
                 + (extra == null ? "" : "," + extra) + "}").status() == 200;
+    }
+
+    /** Filled-in forms per target village, shown long enough ago to be accepted. */
+    private static final Map<String, Map<String, String>> FORMS = new java.util.HashMap<>();
+    private static final java.util.concurrent.atomic.AtomicInteger SOURCES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A fresh question about {@code village}, straight through the service. */
+    private static String ticket(TestServer server, String village) {
+        TicketService tickets = new TicketService(server.server().database(), java.time.Clock.systemUTC(),
+                server.server().accounts().regions());
+        return tickets.submit(new TicketService.Submission(village, TicketKind.QUESTION, null, "问题", "联系电话 1", null));
     }
 
     private static List<String> registered(TestServer server) {

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Residents' pages on loopback: page sizes, time to first byte, requests/s under load.
+# Usage: bench/public-pages.sh [requests, default 2000] [client threads, default 8] [seconds, default 15]
+# PostgreSQL store: BENCH_POSTGRES=jdbc:postgresql://127.0.0.1:PORT/DB bench/public-pages.sh
+source "$(dirname "$0")/jdk.sh"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  # Compiles sync-server's main and test classes (the benchmark lives in src/test); runs no tests.
+  mvn -q -B -ntp -pl sync-server -am package -Dmaven.test.skip.exec=true
+fi
+machine_line
+CP="sync-server/target/classes:sync-server/target/test-classes:$(cat sync-server/target/runtime-classpath.txt)"
+"$JAVA" -Xmx512m -Djava.awt.headless=true ${BENCH_POSTGRES:+-Dsanwu.bench.postgres=$BENCH_POSTGRES} \
+  -cp "$CP" cn.sanwu.server.bench.PublicPagesBenchmark "$@"
