@@ -30,6 +30,10 @@ code=$("$home/bin/sanwu-server" admin issue-code --village 219901101201 2>/dev/n
 kill -TERM "$pid"
 set +e; wait "$pid"; status=$?; set -e
 [ "$status" = 0 ] || [ "$status" = 143 ] || { cat "$work/server.log"; echo "server exited with $status after SIGTERM" >&2; exit 1; }
+# The clean stop compacts the H2 file (ADR 0020): H2's own exit hook must not have closed it first.
+if grep -q 'event=compact-failed' "$work/server.log" || ! grep -q 'event=compacted' "$work/server.log"; then
+  cat "$work/server.log"; echo "no compaction on SIGTERM" >&2; exit 1
+fi
 # Restore the online backup into an empty data directory with the same scripts.
 SANWU_SERVER_DATADIR=$work/restored "$home/bin/sanwu-server" admin restore-backup "$work/backup.zip" >/dev/null
 [ -s "$work/restored/sanwu-server.mv.db" ] || { echo "admin restore-backup restored nothing" >&2; exit 1; }

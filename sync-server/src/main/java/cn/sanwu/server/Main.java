@@ -55,10 +55,21 @@ public final class Main {
     private static int serve(ServerConfig config, boolean demo, PrintStream out) throws InterruptedException {
         SyncServer server = SyncServer.create(config, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runnable stop = () -> {
             server.close();
             stopped.countDown();
-        }, "sanwu-shutdown"));
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "sanwu-shutdown"));
+        // SIGTERM (systemd, docker stop) and SIGINT are handled here, before any shutdown hook
+        // runs: H2's own exit hook would otherwise race ours and close the database before the
+        // requests in flight finished and before the file was compacted (ADR 0020).
+        for (String signal : List.of("TERM", "INT")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.run());
+            } catch (IllegalArgumentException unavailable) {
+                // Not on this platform (Windows has no TERM): the shutdown hook still stops cleanly.
+            }
+        }
         if (demo) {
             server.devices().reissueFixedCode(DEMO_CODE, DEMO_VILLAGE);
             DemoAccounts.seed(server.accounts(), out);

@@ -40,7 +40,8 @@ public record ServerConfig(
         // default of 1 s would turn a busy moment into errors. AUTO_SERVER lets the admin commands
         // open the file while the server holds it. REUSE_SPACE=FALSE: with freed space reused,
         // H2 reopened an older version after a SIGKILL and acknowledged changes were gone (server
-        // kill test, ADR 0020); the file is compacted on a clean stop instead.
+        // kill test, ADR 0020); the file is compacted on a clean stop instead (Main handles
+        // SIGTERM itself so that H2's exit hook cannot close the database first).
         return "jdbc:h2:file:" + dataDir.resolve("sanwu-server").toAbsolutePath()
                 + ";WRITE_DELAY=0;REUSE_SPACE=FALSE;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
     }
