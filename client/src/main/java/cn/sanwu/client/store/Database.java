@@ -56,6 +56,8 @@ public final class Database implements AutoCloseable {
         }
         refuseEmptyDatabaseFile(directory);
         if (Files.exists(databaseFile(directory))) {
+            // Read-only (ACCESS_MODE_DATA=r): this connection writes nothing, so WRITE_DELAY does
+            // not apply; the store itself is opened below with the durable URL.
             Migrations.refuseBeforeOpening("jdbc:h2:file:" + directory.resolve(DB_NAME).toAbsolutePath()
                     + ";ACCESS_MODE_DATA=r;FILE_LOCK=FS", scripts);
         }

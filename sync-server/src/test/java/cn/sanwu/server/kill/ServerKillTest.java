@@ -50,6 +50,8 @@ class ServerKillTest {
     void harnessDetectsLossWhenTheServerAcknowledgesBeforeForcingToDisk() throws Exception {
         long seed = seed();
         Path data = dir.resolve("server");
+        // Deliberately without WRITE_DELAY=0 (and, below, without CHECKPOINT SYNC): the broken
+        // variant whose acknowledged-then-lost mutations the harness must catch (STACK.md).
         ServerConfig unsafe = ServerConfig.local(data, 0)
                 .withDatabase("jdbc:h2:file:" + data.resolve("sanwu-server").toAbsolutePath() + ";LOCK_TIMEOUT=10000", "sa", "");
         System.out.println("ServerKillTest NO_FORCE_TO_DISK seed=" + seed + " kills=" + BROKEN_KILLS);
