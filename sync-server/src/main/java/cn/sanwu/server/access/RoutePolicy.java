@@ -49,6 +49,8 @@ public final class RoutePolicy {
             // author never approving — is ReviewService's; a village PC's sign-off and submission
             // travel in its sync push instead.
             Map.entry("GET /api/v1/review/queue", Set.of(Role.TOWNSHIP_REVIEWER)),
+            // Publications in force of the township's villages (withdrawal, 村账乡管 village list).
+            Map.entry("GET /api/v1/review/published", Set.of(Role.TOWNSHIP_REVIEWER)),
             Map.entry("GET " + REVIEW + "/history", ANY_PERSON),
             Map.entry("POST " + REVIEW + "/sign-off", Set.of(Role.VILLAGE_SUPERVISOR)),
             Map.entry("POST " + REVIEW + "/submit", Set.of(Role.VILLAGE_CLERK)),

@@ -55,6 +55,7 @@ final class ReviewController {
 
     void register(io.javalin.config.JavalinConfig cfg) {
         cfg.routes.get(BASE + "/queue", ctx -> Json.write(ctx, 200, Map.of("entries", queue.queue(actor(ctx)))));
+        cfg.routes.get(BASE + "/published", ctx -> Json.write(ctx, 200, queue.published(actor(ctx))));
         cfg.routes.get(BASE + "/notices/{id}/history", ctx -> Json.write(ctx, 200,
                 Map.of("events", queue.history(actor(ctx), id(ctx)))));
         cfg.routes.post(BASE + "/notices/{id}/sign-off", ctx -> {

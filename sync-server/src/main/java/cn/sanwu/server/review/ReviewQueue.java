@@ -48,6 +48,20 @@ public final class ReviewQueue {
             NoticeContent lastPeriodContent, List<Check> checks) {
     }
 
+    /** A village of the reviewer's township (for choosing one, e.g. 村账乡管). */
+    public record Village(String code, String name) {
+    }
+
+    /** A publication in force: what a reviewer may withdraw. */
+    public record Published(UUID noticeId, String villageCode, String villageName, int revision, String publicationNumber,
+            String title, String itemCode, String period, Instant publishedAt, java.time.LocalDate postingFrom,
+            java.time.LocalDate postingTo, String correctionReason) {
+    }
+
+    /** The township's villages and their publications in force, newest first. */
+    public record PublishedList(List<Village> villages, List<Published> entries) {
+    }
+
     public record HistoryEntry(int revision, String action, String actorName, String actorRole, String contentHash,
             String reason, Instant at) {
     }
@@ -60,12 +74,7 @@ public final class ReviewQueue {
     }
 
     public List<Entry> queue(Actor reviewer) {
-        if (reviewer.role() != Role.TOWNSHIP_REVIEWER) {
-            throw new Refusal(Refusal.Kind.OUT_OF_SCOPE, "FORBIDDEN", "只有乡镇审核员有审核队列。");
-        }
-        List<Region> villages = service.regions().list().stream()
-                .filter(r -> reviewer.scope() != null && reviewer.scope().equals(r.parentCode()) && r.level().isDisclosingUnit())
-                .toList();
+        List<Region> villages = villagesOf(reviewer);
         return service.database().inTransaction(c -> {
             List<Entry> out = new ArrayList<>();
             for (ReviewState s : service.store().submittedIn(c, villages.stream().map(Region::code).toList())) {
@@ -111,6 +120,35 @@ public final class ReviewQueue {
                 s.signoffName == null ? null : new SignOff(s.signoffName, s.signoffOpinion, s.signoffAt),
                 s.submittedAt, previousRevision, previous, lastPeriod == null ? null : lastPeriod.code(), lastPeriodContent,
                 checks(content, lastPeriodContent)));
+    }
+
+    private List<Region> villagesOf(Actor reviewer) {
+        if (reviewer.role() != Role.TOWNSHIP_REVIEWER) {
+            throw new Refusal(Refusal.Kind.OUT_OF_SCOPE, "FORBIDDEN", "只有乡镇审核员有审核队列。");
+        }
+        return service.regions().list().stream()
+                .filter(r -> reviewer.scope() != null && reviewer.scope().equals(r.parentCode()) && r.level().isDisclosingUnit())
+                .toList();
+    }
+
+    /**
+     * What the township has on its villages' boards now (docs/review.md "HTTP"): the publications
+     * in force, newest first — the list a reviewer withdraws from — and the villages themselves.
+     */
+    public PublishedList published(Actor reviewer) {
+        List<Region> villages = villagesOf(reviewer);
+        return service.database().inTransaction(c -> {
+            List<Published> out = new ArrayList<>();
+            for (ReviewStore.Publication p : service.store().inForceIn(c, villages.stream().map(Region::code).toList())) {
+                NoticeContent content = ModelJson.mapper().convertValue(ReviewService.tree(p.contentJson()), NoticeContent.class);
+                String name = villages.stream().filter(v -> v.code().equals(p.villageCode())).map(Region::name).findFirst()
+                        .orElse(p.villageCode());
+                out.add(new Published(p.noticeId(), p.villageCode(), name, p.revision(), p.number(), content.title(),
+                        content.itemCode(), content.period().code(), p.publishedAt(), p.postingFrom(), p.postingTo(),
+                        p.correctionReason()));
+            }
+            return new PublishedList(villages.stream().map(v -> new Village(v.code(), v.name())).toList(), out);
+        });
     }
 
     /** The same item's notice for {@code period}: a published one if there is, else the newest revision. */

@@ -212,6 +212,16 @@ final class ReviewStore {
         return publications(c, "WHERE notice_id = ? ORDER BY revision", noticeId);
     }
 
+    /** The publications in force (not superseded, not withdrawn) of {@code villages}, newest first. */
+    List<Publication> inForceIn(Connection c, List<String> villages) throws SQLException {
+        if (villages.isEmpty()) {
+            return List.of();
+        }
+        return publications(c, "WHERE superseded_by IS NULL AND withdrawn_at IS NULL AND village_code IN ("
+                + String.join(", ", java.util.Collections.nCopies(villages.size(), "?")) + ") ORDER BY published_at DESC",
+                villages.toArray());
+    }
+
     List<Publication> allPublications(Connection c) throws SQLException {
         return publications(c, "ORDER BY published_at, notice_id, revision");
     }

@@ -75,7 +75,7 @@ class RoutePolicyTest {
                     "GET /api/v1/log/consistency", "GET /api/v1/published/{noticeId}" -> true;
             // Review workflow (docs/review.md): the village's own people for its steps, a reviewer of
             // the owning township for decisions, anyone whose scope holds the village for history.
-            case "GET /api/v1/review/queue" -> caller.role() == Role.TOWNSHIP_REVIEWER;
+            case "GET /api/v1/review/queue", "GET /api/v1/review/published" -> caller.role() == Role.TOWNSHIP_REVIEWER;
             case "GET /api/v1/review/notices/{id}/history" -> caller.role().isPersonRole() && (caller.scope() == null
                     || caller.scope().equals(target) || caller.scope().equals(township(target))
                     || caller.scope().equals(AccountFixture.CITY));
@@ -194,6 +194,7 @@ class RoutePolicyTest {
             case "GET /api/v1/log/consistency" -> log(server, "/api/v1/log/consistency?from=0&to=0") == 200;
             case "GET /api/v1/published/{noticeId}" -> log(server, "/api/v1/published/" + UUID.randomUUID()) == 422;
             case "GET /api/v1/review/queue" -> server.get("/api/v1/review/queue", token).status() == 200;
+            case "GET /api/v1/review/published" -> server.get("/api/v1/review/published", token).status() == 200;
             case "GET /api/v1/review/notices/{id}/history" -> server.get("/api/v1/review/notices/"
                     + ReviewSetup.notice(server, target, "DRAFT").id() + "/history", token).status() == 200;
             case "POST /api/v1/review/notices/{id}/sign-off" -> review(server, token, ReviewSetup.notice(server, target, "DRAFT"),

@@ -196,4 +196,33 @@ class ReviewFlowTest {
         assertThatThrownBy(() -> world.review.publish(Actor.of(person(0)), id, revision(), LocalDate.of(2026, 7, 1),
                 LocalDate.of(2026, 7, 2))).isInstanceOf(Refusal.class);
     }
+
+    @Test
+    void theTownshipListsWhatIsInForceCorrectionReplacesItAndWithdrawalRemovesIt() {
+        push(ownPc(), content("第一版"), NoticeStatus.SUBMITTED, null);
+        world.review.approve(Actor.of(person(0)), id, revision(), hash());
+        String first = world.review.publish(Actor.of(person(0)), id, revision(), LocalDate.of(2026, 7, 1),
+                LocalDate.of(2026, 7, 31)).publicationNumber();
+        ReviewQueue queue = new ReviewQueue(world.review);
+        assertThat(queue.published(Actor.of(person(0))).entries()).singleElement()
+                .satisfies(p -> assertThat(p.publicationNumber()).isEqualTo(first));
+        assertThat(queue.published(Actor.of(person(0))).villages()).extracting(ReviewQueue.Village::code)
+                .contains(ReviewWorld.VILLAGES.getFirst());
+        assertThat(queue.published(Actor.of(person(2))).entries()).as("another township's reviewer").isEmpty();
+        assertThat(code(() -> queue.published(Actor.of(person(3))))).isEqualTo("FORBIDDEN");
+
+        push(ownPc(), content("更正版"), NoticeStatus.SUBMITTED, "金额录入错误");
+        assertThat(queue.published(Actor.of(person(0))).entries()).as("in force until the correction is published")
+                .singleElement().satisfies(p -> assertThat(p.publicationNumber()).isEqualTo(first));
+        world.review.approve(Actor.of(person(1)), id, revision(), hash());
+        String second = world.review.publish(Actor.of(person(1)), id, revision(), LocalDate.of(2026, 8, 1),
+                LocalDate.of(2026, 8, 31)).publicationNumber();
+        assertThat(queue.published(Actor.of(person(0))).entries()).singleElement().satisfies(p -> {
+            assertThat(p.publicationNumber()).isEqualTo(second).isNotEqualTo(first);
+            assertThat(p.correctionReason()).isEqualTo("金额录入错误");
+        });
+
+        world.review.withdraw(Actor.of(person(0)), id, "村民会议决定撤回");
+        assertThat(queue.published(Actor.of(person(0))).entries()).isEmpty();
+    }
 }
