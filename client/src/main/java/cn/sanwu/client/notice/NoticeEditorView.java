@@ -54,6 +54,11 @@ public final class NoticeEditorView extends BorderPane {
         submit.setId("submitButton");
         submit.disableProperty().bind(vm.canSubmitProperty().not());
         submit.setOnAction(e -> vm.submit());
+        Button correct = new Button(I18n.t("review.correctButton"));
+        correct.setId("correctButton");
+        correct.visibleProperty().bind(vm.canCorrectProperty());
+        correct.managedProperty().bind(correct.visibleProperty());
+        correct.setOnAction(e -> CorrectionDialog.ask(getScene() == null ? null : getScene().getWindow(), vm::correct));
         HBox statusRow = new HBox(10, status, reviewLine);
         HBox.setHgrow(reviewLine, Priority.ALWAYS);
 
@@ -67,7 +72,18 @@ public final class NoticeEditorView extends BorderPane {
         body.textProperty().bindBidirectional(vm.bodyProperty());
         body.editableProperty().bind(vm.readOnlyProperty().not());
 
-        VBox content = new VBox(6, header, statusRow, new Label(I18n.t("editor.title")), title, new Label(I18n.t("editor.body")), body);
+        // The publications of this notice (公开编号, dates, correction reasons, superseded, withdrawn).
+        ListView<String> history = new ListView<>(vm.history());
+        history.setId("publicationHistory");
+        history.setPrefHeight(56);
+        Label historyLabel = new Label(I18n.t("review.history"));
+        var hasHistory = javafx.beans.binding.Bindings.isNotEmpty(vm.history());
+        for (javafx.scene.Node node : new javafx.scene.Node[] {history, historyLabel}) {
+            node.visibleProperty().bind(hasHistory);
+            node.managedProperty().bind(hasHistory);
+        }
+        VBox content = new VBox(6, header, statusRow, historyLabel, history, new Label(I18n.t("editor.title")), title,
+                new Label(I18n.t("editor.body")), body);
         if (vm.ledger() != null) {
             body.setPrefRowCount(3);
             LedgerTableView ledger = new LedgerTableView(vm.ledger(), onImport);
@@ -114,7 +130,7 @@ public final class NoticeEditorView extends BorderPane {
                 onPrint.run();
             }
         });
-        HBox actions = new HBox(10, saveState, spacer, signOff, submit, print, save);
+        HBox actions = new HBox(10, saveState, spacer, correct, signOff, submit, print, save);
         VBox bottom = new VBox(6, problemsLabel, problems, actions);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);

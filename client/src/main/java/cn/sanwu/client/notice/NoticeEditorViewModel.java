@@ -60,6 +60,8 @@ public final class NoticeEditorViewModel {
     private final ReadOnlyStringWrapper reviewText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canSignOff = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canSubmit = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canCorrect = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<String> history = FXCollections.observableArrayList();
     private final LedgerEditorViewModel ledger;
     private final RecipientEditorViewModel recipients;
     private Consumer<Notice> onSaved = n -> { };
@@ -214,6 +216,30 @@ public final class NoticeEditorViewModel {
         }
     }
 
+    /**
+     * 更正: opens the published notice (or accepted filing) for editing as a correction with the
+     * public {@code reason}. Bad input (blank, over 2,000 characters) changes nothing and returns
+     * the message to show; empty when the correction started.
+     */
+    public java.util.Optional<String> correct(String reason) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            return java.util.Optional.of(I18n.t("review.correctionReasonRequired"));
+        }
+        if (text.length() > NoticeService.MAX_REASON) {
+            return java.util.Optional.of(I18n.t("review.correctionReasonTooLong", NoticeService.MAX_REASON, text.length()));
+        }
+        try {
+            current = service.startCorrection(current, text);
+        } catch (StoreException e) {
+            return java.util.Optional.of(e.userMessage());
+        }
+        refreshReview();
+        saveState.set(I18n.t("review.correctionStarted"));
+        onSaved.accept(current);
+        return java.util.Optional.empty();
+    }
+
     /** Submits the signed-off notice to the township; it travels with the next sync. */
     public boolean submit() {
         try {
@@ -250,10 +276,59 @@ public final class NoticeEditorViewModel {
         if (s == NoticeStatus.WITHDRAWN) {
             lines.add(I18n.t("review.withdrawnLine", current.reason()));
         }
+        if (s == NoticeStatus.NOT_DISCLOSED_FILED || info.extras().path("filing").asBoolean()) {
+            lines.add(I18n.t("review.filingReasonLine", current.reason()));
+        }
+        if (info.filingAccepted()) {
+            lines.add(I18n.t("review.filingAccepted", info.approvalDate()));
+        }
+        List<cn.sanwu.client.review.ReviewInfo.Publication> pubs = info.history();
+        if (!info.correctionReason().isEmpty()) {
+            lines.add(I18n.t("review.correcting", info.correctionReason()));
+            pubs.stream().filter(p -> p.withdrawnAt().isEmpty()
+                    && pubs.stream().noneMatch(o -> o.supersedes().equals(p.number()))).reduce((a, b) -> b)
+                    .ifPresent(p -> lines.add(I18n.t("review.inForceUntilCorrected", p.number())));
+        }
         reviewText.set(String.join("　", lines));
-        readOnly.set(!s.isEditable());
-        canSignOff.set(s == NoticeStatus.DRAFT || s == NoticeStatus.RETURNED || s == NoticeStatus.NOT_DISCLOSED_FILED);
+        history.setAll(historyLines(pubs));
+        boolean lockedFiling = info.filingAccepted() && info.correctionReason().isEmpty();
+        readOnly.set(!s.isEditable() || lockedFiling);
+        canCorrect.set(s == NoticeStatus.PUBLISHED || lockedFiling);
+        canSignOff.set((s == NoticeStatus.DRAFT || s == NoticeStatus.RETURNED || s == NoticeStatus.NOT_DISCLOSED_FILED)
+                && !lockedFiling);
         canSubmit.set(s == NoticeStatus.SIGNED_OFF);
+    }
+
+    /** The publications of this notice, newest first: number, dates, correction reason, superseded or withdrawn. */
+    static List<String> historyLines(List<cn.sanwu.client.review.ReviewInfo.Publication> pubs) {
+        List<String> out = new ArrayList<>();
+        for (cn.sanwu.client.review.ReviewInfo.Publication p : pubs.reversed()) {
+            StringBuilder line = new StringBuilder(I18n.t("review.historyEntry", p.number(),
+                    cn.sanwu.client.review.ReviewInfo.chinaDate(p.publishedAt()), p.postingFrom(), p.postingTo()));
+            if (!p.correctionReason().isEmpty()) {
+                line.append(I18n.t("review.historyCorrection", p.correctionReason()));
+            }
+            String successor = pubs.stream().filter(o -> o.supersedes().equals(p.number())).map(
+                    cn.sanwu.client.review.ReviewInfo.Publication::number).findFirst().orElse("");
+            if (!p.withdrawnAt().isEmpty()) {
+                line.append(I18n.t("review.historyWithdrawn", cn.sanwu.client.review.ReviewInfo.chinaDate(p.withdrawnAt()),
+                        p.withdrawnReason()));
+            } else if (!successor.isEmpty()) {
+                line.append(I18n.t("review.historySuperseded", successor));
+            } else {
+                line.append(I18n.t("review.historyInForce"));
+            }
+            out.add(line.toString());
+        }
+        return out;
+    }
+
+    public ObservableList<String> history() {
+        return history;
+    }
+
+    public ReadOnlyBooleanProperty canCorrectProperty() {
+        return canCorrect.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusTextProperty() {

@@ -141,6 +141,32 @@ public final class NoticeService {
                 hash, clock.instant()).withFiling(s == NoticeStatus.NOT_DISCLOSED_FILED || info.extras().path("filing").asBoolean()));
     }
 
+    /** Longest public reason the server accepts (docs/review.md "Refusals", TEXT_TOO_LONG). */
+    public static final int MAX_REASON = 2000;
+
+    /**
+     * 更正: opens a published notice (or an accepted 不公开备案) for editing as a new revision that
+     * carries the public {@code reason}; it then goes through sign-off, submission, approval and
+     * publication again, and the publication in force stays in force until the correction is
+     * published (server). Nothing changes when the reason is blank or too long.
+     */
+    public Notice startCorrection(Notice notice, String reason) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw new StoreException("更正必须填写公开的更正理由。");
+        }
+        if (text.length() > MAX_REASON) {
+            throw new StoreException("更正理由过长（最多 " + MAX_REASON + " 字，现有 " + text.length() + " 字）。");
+        }
+        boolean acceptedFiling = notice.status() == NoticeStatus.NOT_DISCLOSED_FILED && reviewInfo(notice.id()).filingAccepted();
+        if (notice.status() != NoticeStatus.PUBLISHED && !acceptedFiling) {
+            throw new StoreException("只有已公开（或乡镇已接受备案）的公告才需要更正；“" + notice.status().nameZh() + "”状态的公告直接修改即可。");
+        }
+        // A filing stays a filing (its reason is what is corrected); a publication becomes a draft.
+        NoticeStatus next = acceptedFiling ? NoticeStatus.NOT_DISCLOSED_FILED : NoticeStatus.DRAFT;
+        return writeReviewStep(notice, next, info -> info.withoutSignOff().withoutDecision().withCorrectionReason(text));
+    }
+
     /** The clerk submits the signed-off notice to the township (it travels with the next sync). */
     public Notice submit(Notice notice) {
         String hash = NoticeHasher.sha256().hash(notice.id(), notice.content()).toString();
@@ -186,6 +212,9 @@ public final class NoticeService {
         // An edit starts the review over: a returned notice becomes a draft again, and a sign-off
         // stays only while the content is exactly what the committee signed.
         cn.sanwu.client.review.ReviewInfo info = reviews.find(c, notice.id());
+        if (info.filingAccepted() && info.correctionReason().isEmpty()) {
+            throw new StoreException("乡镇已接受这份不公开备案，不能直接修改；如需修改请使用“更正…”并写明理由。");
+        }
         NoticeStatus status = notice.status();
         String hash = NoticeHasher.sha256().hash(notice.id(), notice.content()).toString();
         if (status == NoticeStatus.RETURNED || (status == NoticeStatus.SIGNED_OFF && info.signOffFor(hash).isEmpty())) {
@@ -243,8 +272,11 @@ public final class NoticeService {
      * caller decides what, if anything, must travel). Call {@link #indexCommitted} after the commit.
      */
     public void writeWithoutOutbox(Connection c, Notice n, cn.sanwu.client.review.ReviewInfo review) throws SQLException {
+        // The server's version carries only its latest decision: the publications seen before stay here.
+        cn.sanwu.client.review.ReviewInfo withHistory = review.withHistoryFrom(reviews.find(c, n.id()), n.status().name(),
+                n.revision(), n.reason());
         writeWithoutOutbox(c, n);
-        reviews.put(c, n.id(), review);
+        reviews.put(c, n.id(), withHistory);
     }
 
     public void writeWithoutOutbox(Connection c, Notice n) throws SQLException {

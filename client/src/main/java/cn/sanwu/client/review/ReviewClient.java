@@ -80,6 +80,21 @@ public final class ReviewClient {
                 "postingTo", to.toString()), true);
     }
 
+    /** The township's villages and their publications in force, newest first ({@code villages}, {@code entries}). */
+    public JsonNode published() throws ReviewException {
+        return call("GET", "/api/v1/review/published", null, true);
+    }
+
+    /** Takes the publication in force down with a public reason. */
+    public JsonNode withdraw(UUID notice, String reason) throws ReviewException {
+        return call("POST", path(notice, "withdraw"), Map.of("reason", reason), true);
+    }
+
+    /** 村账乡管: writes a village's notice content ({@code baseRevision} 0 for a new notice). */
+    public JsonNode enter(UUID notice, int baseRevision, cn.sanwu.model.notice.NoticeContent content) throws ReviewException {
+        return call("PUT", "/api/v1/review/notices/" + notice, Map.of("baseRevision", baseRevision, "content", content), true);
+    }
+
     private static String path(UUID notice, String action) {
         return "/api/v1/review/notices/" + notice + "/" + action;
     }
