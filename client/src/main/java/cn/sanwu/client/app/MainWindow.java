@@ -169,7 +169,7 @@ public final class MainWindow extends BorderPane {
         township.setId("townshipReviewButton");
         township.setOnAction(e -> cn.sanwu.client.review.TownshipReviewWindow.askLogin(getScene().getWindow(),
                 ctx.syncService().serverUrl().orElse("")).ifPresent(login -> cn.sanwu.client.review.TownshipReviewWindow.open(
-                        login, runner, ctx.clock(), syncMessage::setText, stage -> { })));
+                        login, runner, ctx.clock(), ctx.catalog(), syncMessage::setText, stage -> { })));
         HBox top = new HBox(10, title, topSpacer, township, printBoard, newNotice,
                 cn.sanwu.client.support.SupportMenu.create(ctx, runner, this::error));
         top.setPadding(new Insets(6, 10, 6, 10));

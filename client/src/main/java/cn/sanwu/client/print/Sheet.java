@@ -20,10 +20,24 @@ import java.util.List;
  * @param publicNumbers numbers the village publishes on purpose (the configured 监督电话): the
  *                    only digits the last-line privacy check ({@link SheetPrivacyCheck}) lets
  *                    pass, and only in the footer
+ * @param signOff     the 村务监督委员会 opinion printed in its box — only when it was given for
+ *                    exactly the printed content; null leaves the box blank for a handwritten one
+ * @param withdrawn   the township withdrew the notice: prints the 已撤回 mark instead of any watermark
  */
 public record Sheet(String heading, String title, List<String> infoLines, List<String> paragraphs, List<Table> tables,
         List<String> totals, List<String> footerLines, String qrUrl, String reference, boolean draft,
-        List<String> publicNumbers) {
+        List<String> publicNumbers, SignOff signOff, boolean withdrawn) {
+
+    /** The committee's opinion as signed at the PC: member's name, 审核意见, date (China time). */
+    public record SignOff(String name, String opinion, String date) {
+    }
+
+    public Sheet(String heading, String title, List<String> infoLines, List<String> paragraphs, List<Table> tables,
+            List<String> totals, List<String> footerLines, String qrUrl, String reference, boolean draft,
+            List<String> publicNumbers) {
+        this(heading, title, infoLines, paragraphs, tables, totals, footerLines, qrUrl, reference, draft, publicNumbers,
+                null, false);
+    }
 
     public Sheet {
         infoLines = List.copyOf(infoLines);

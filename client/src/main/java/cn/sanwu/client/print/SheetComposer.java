@@ -73,6 +73,13 @@ public final class SheetComposer {
             String number = review.publicationNumber().isEmpty() ? "（待公开时由乡镇编号）" : review.publicationNumber();
             info.add("公开编号：" + number + "　　乡镇审核通过：" + review.approvalDate());
         }
+        boolean withdrawn = notice.status() == NoticeStatus.WITHDRAWN;
+        if (withdrawn) {
+            // Printed on purpose: the board must be able to say that this publication was taken down, and why.
+            String number = review.publicationNumber().isEmpty() ? "" : "公开编号：" + review.publicationNumber() + "　　";
+            info.add(number + "已撤回" + (review.withdrawalDate().isEmpty() ? "" : "（" + review.withdrawalDate() + "）")
+                    + "　　撤回理由：" + Masking.freeText(notice.reason() == null ? "" : notice.reason()));
+        }
         if (notice.status() == NoticeStatus.NOT_DISCLOSED_FILED) {
             info.add("不公开备案原因：" + Masking.freeText(notice.reason() == null ? "" : notice.reason()));
         }
@@ -106,9 +113,13 @@ public final class SheetComposer {
                 hash).text();
         String reference = "编号 " + notice.id() + "　第 " + notice.revision() + " 版　内容指纹 " + hash.toString().substring(0,
                 Math.min(hash.toString().length(), 23));
-        boolean draft = !approved(notice.status());
+        boolean draft = !approved(notice.status()) && !withdrawn;
+        // The committee's opinion fills its box only when it was given for exactly this content.
+        Sheet.SignOff signOff = review.signOffFor(hash.toString()).map(so -> new Sheet.SignOff(
+                Masking.freeText(so.path("name").asText("")), Masking.freeText(so.path("opinion").asText("")),
+                ReviewInfo.chinaDate(so.path("at").asText("")))).orElse(null);
         return new Sheet(heading, c.title(), info, paragraphs, tables, totals, footer, url, reference, draft,
-                phoneSet ? List.of(phone) : List.of());
+                phoneSet ? List.of(phone) : List.of(), signOff, withdrawn);
     }
 
     private static String blankOr(String s) {

@@ -246,13 +246,22 @@ final class SheetLayout {
 
     private void supervisionBox() {
         float lead = m.lead(m.body());
-        float height = lead * 5.2f;
+        Sheet.SignOff signOff = sheet.signOff();
+        float inner = right - left - m.pad() * 4;
+        List<String> opinion = signOff == null ? List.of()
+                : wrap(fonts.printable(signOff.opinion()), inner, false, m.body(), m.body() * 2);
+        float height = lead * (3.2f + Math.max(2, opinion.size()));
         y -= lead * 0.6f;
         ensure(height);
         float yTop = y;
         page.rect(left, yTop - height, right - left, height, 0.8f);
         page.text(left + m.pad() * 2, yTop - lead, fonts.printable("村务监督委员会意见："), true, m.body());
-        String sign = fonts.printable("监委会主任（签字）：＿＿＿＿＿＿　　（盖章）　　　　年　　月　　日");
+        for (int i = 0; i < opinion.size(); i++) {
+            page.text(left + m.pad() * 2 + (i == 0 ? m.body() * 2 : 0), yTop - lead * (2.2f + i), opinion.get(i), false, m.body());
+        }
+        // Signed at the PC for exactly this content: name and date printed; otherwise blanks for a pen.
+        String sign = fonts.printable(signOff == null ? "监委会主任（签字）：＿＿＿＿＿＿　　（盖章）　　　　年　　月　　日"
+                : "监委会成员：" + signOff.name() + "　　" + signOff.date());
         float w = fonts.width(sign, false, m.body());
         page.text(Math.max(left + m.pad() * 2, right - m.pad() * 2 - w), yTop - height + lead * 0.8f, sign, false, m.body());
         y = yTop - height;

@@ -34,6 +34,8 @@ import org.apache.xmpbox.xml.XmpSerializer;
 public final class SheetPdfWriter {
 
     public static final String DRAFT_WATERMARK = "草稿·未审核";
+    /** Across a withdrawn notice's pages: what was posted has been taken down (ADR 0024). */
+    public static final String WITHDRAWN_MARK = "已撤回";
     static final String CREATOR = "Sanwu 三务公开";
     /** Java's built-in sRGB profile, read once (getData() copies and re-serialises it each call). */
     private static final byte[] SRGB_PROFILE =
@@ -147,8 +149,10 @@ public final class SheetPdfWriter {
         PDPage page = new PDPage(new PDRectangle(paper.widthPt(), paper.heightPt()));
         doc.addPage(page);
         try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-            if (sheet.draft()) {
-                watermark(cs, fonts, paper);
+            if (sheet.withdrawn()) {
+                watermark(cs, fonts, paper, WITHDRAWN_MARK, 0.3f);
+            } else if (sheet.draft()) {
+                watermark(cs, fonts, paper, DRAFT_WATERMARK, 0.16f);
             }
             for (PageOps.Op op : ops.ops) {
                 op.draw(cs, fonts);
@@ -157,14 +161,15 @@ public final class SheetPdfWriter {
         }
     }
 
-    private static void watermark(PDPageContentStream cs, SheetFonts.DocumentFonts fonts, Paper paper) throws IOException {
+    private static void watermark(PDPageContentStream cs, SheetFonts.DocumentFonts fonts, Paper paper, String text, float alpha)
+            throws IOException {
         PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
-        faint.setNonStrokingAlphaConstant(0.16f);
+        faint.setNonStrokingAlphaConstant(alpha);
         cs.saveGraphicsState();
         cs.setGraphicsStateParameters(faint);
         cs.setNonStrokingColor(new Color(200, 0, 0));
         float size = Math.min(paper.widthPt(), paper.heightPt()) / 6.5f;
-        float width = fonts.width(DRAFT_WATERMARK, true, size);
+        float width = fonts.width(text, true, size);
         double angle = Math.atan2(paper.heightPt(), paper.widthPt());
         float cx = paper.widthPt() / 2;
         float cy = paper.heightPt() / 2;
@@ -173,7 +178,7 @@ public final class SheetPdfWriter {
         cs.beginText();
         cs.setFont(fonts.bold, size);
         cs.setTextMatrix(at);
-        cs.showText(DRAFT_WATERMARK);
+        cs.showText(text);
         cs.endText();
         cs.restoreGraphicsState();
     }

@@ -194,6 +194,11 @@ public record ReviewInfo(ObjectNode extras) {
         return at.isEmpty() ? "" : DATE.format(Instant.parse(at).atZone(CHINA));
     }
 
+    /** The withdrawal date in China time; empty when not withdrawn. */
+    public String withdrawalDate() {
+        return chinaDate(review("withdrawnAt"));
+    }
+
     /** The posting window the township set at publication; empty when not published. */
     public Optional<LocalDate[]> postingWindow() {
         String from = review("postingFrom");

@@ -191,7 +191,8 @@ public final class TownshipReviewViewModel {
             done.accept(result);
         }, failure -> {
             busy.set(false);
-            message.set(failure instanceof ReviewClient.ReviewException r ? r.getMessage()
+            message.set(failure instanceof ReviewClient.ReviewException r
+                    ? ("SELF_APPROVAL".equals(r.code()) ? I18n.t("township.selfApproval", r.getMessage()) : r.getMessage())
                     : I18n.t("township.failed", String.valueOf(failure.getMessage())));
             if (failure instanceof ReviewClient.ReviewException r && r.code().startsWith("STALE")) {
                 refresh(r.getMessage());
