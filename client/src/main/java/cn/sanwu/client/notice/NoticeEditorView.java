@@ -75,7 +75,9 @@ public final class NoticeEditorView extends BorderPane {
         // The publications of this notice (公开编号, dates, correction reasons, superseded, withdrawn).
         ListView<String> history = new ListView<>(vm.history());
         history.setId("publicationHistory");
-        history.setPrefHeight(56);
+        // Fixed height for two publications (a correction and what it superseded); the grid takes the rest.
+        history.setPrefHeight(84);
+        history.setMinHeight(84);
         Label historyLabel = new Label(I18n.t("review.history"));
         var hasHistory = javafx.beans.binding.Bindings.isNotEmpty(vm.history());
         for (javafx.scene.Node node : new javafx.scene.Node[] {history, historyLabel}) {

@@ -303,13 +303,10 @@ public final class NoticeEditorViewModel {
     static List<String> historyLines(List<cn.sanwu.client.review.ReviewInfo.Publication> pubs) {
         List<String> out = new ArrayList<>();
         for (cn.sanwu.client.review.ReviewInfo.Publication p : pubs.reversed()) {
-            StringBuilder line = new StringBuilder(I18n.t("review.historyEntry", p.number(),
-                    cn.sanwu.client.review.ReviewInfo.chinaDate(p.publishedAt()), p.postingFrom(), p.postingTo()));
-            if (!p.correctionReason().isEmpty()) {
-                line.append(I18n.t("review.historyCorrection", p.correctionReason()));
-            }
+            // The state first: the line is long and its end may be cut off on a small screen.
             String successor = pubs.stream().filter(o -> o.supersedes().equals(p.number())).map(
                     cn.sanwu.client.review.ReviewInfo.Publication::number).findFirst().orElse("");
+            StringBuilder line = new StringBuilder();
             if (!p.withdrawnAt().isEmpty()) {
                 line.append(I18n.t("review.historyWithdrawn", cn.sanwu.client.review.ReviewInfo.chinaDate(p.withdrawnAt()),
                         p.withdrawnReason()));
@@ -317,6 +314,11 @@ public final class NoticeEditorViewModel {
                 line.append(I18n.t("review.historySuperseded", successor));
             } else {
                 line.append(I18n.t("review.historyInForce"));
+            }
+            line.append(I18n.t("review.historyEntry", p.number(), cn.sanwu.client.review.ReviewInfo.chinaDate(p.publishedAt()),
+                    p.postingFrom(), p.postingTo()));
+            if (!p.correctionReason().isEmpty()) {
+                line.append(I18n.t("review.historyCorrection", p.correctionReason()));
             }
             out.add(line.toString());
         }

@@ -55,7 +55,8 @@ public final class SheetComposer {
      */
     public static Sheet compose(Notice notice, CatalogItem item, VillageProfile village, ContentHash hash,
             SheetOptions options, ReviewInfo review) {
-        if (approved(notice.status())) {
+        boolean withdrawn = notice.status() == NoticeStatus.WITHDRAWN;
+        if (approved(notice.status()) || withdrawn) {
             var window = review.postingWindow();
             if (window.isPresent()) {
                 options = new SheetOptions(options.paper(), options.largePrint(), options.publicBaseUrl(), options.printDate(),
@@ -73,11 +74,18 @@ public final class SheetComposer {
             String number = review.publicationNumber().isEmpty() ? "（待公开时由乡镇编号）" : review.publicationNumber();
             info.add("公开编号：" + number + "　　乡镇审核通过：" + review.approvalDate());
         }
-        boolean withdrawn = notice.status() == NoticeStatus.WITHDRAWN;
+        if ((approved(notice.status()) || withdrawn) && !review.supersedes().isEmpty()) {
+            // A published correction says what it replaces and why (the reason is public).
+            info.add("更正：本榜更正公开编号 " + review.supersedes() + " 的内容"
+                    + (review.publishedCorrectionReason().isEmpty() ? ""
+                            : "　　更正理由：" + Masking.freeText(review.publishedCorrectionReason())));
+        }
         if (withdrawn) {
             // Printed on purpose: the board must be able to say that this publication was taken down, and why.
-            String number = review.publicationNumber().isEmpty() ? "" : "公开编号：" + review.publicationNumber() + "　　";
-            info.add(number + "已撤回" + (review.withdrawalDate().isEmpty() ? "" : "（" + review.withdrawalDate() + "）")
+            if (!review.publicationNumber().isEmpty()) {
+                info.add("公开编号：" + review.publicationNumber());
+            }
+            info.add("已撤回" + (review.withdrawalDate().isEmpty() ? "" : "（" + review.withdrawalDate() + "）")
                     + "　　撤回理由：" + Masking.freeText(notice.reason() == null ? "" : notice.reason()));
         }
         if (notice.status() == NoticeStatus.NOT_DISCLOSED_FILED) {

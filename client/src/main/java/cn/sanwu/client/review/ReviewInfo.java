@@ -194,6 +194,16 @@ public record ReviewInfo(ObjectNode extras) {
         return at.isEmpty() ? "" : DATE.format(Instant.parse(at).atZone(CHINA));
     }
 
+    /** The 公开编号 this publication corrected; empty unless it is a published correction. */
+    public String supersedes() {
+        return review("supersedes");
+    }
+
+    /** The public reason of the published correction (moved into {@code review} by the server). */
+    public String publishedCorrectionReason() {
+        return review("correctionReason");
+    }
+
     /** The withdrawal date in China time; empty when not withdrawn. */
     public String withdrawalDate() {
         return chinaDate(review("withdrawnAt"));

@@ -98,6 +98,12 @@ public final class TownshipReviewView extends BorderPane {
         message.setId("reviewMessage");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        vm.refusedProperty().addListener((o, a, b) -> {
+            message.getStyleClass().remove("problem");
+            if (b) {
+                message.getStyleClass().add("problem");
+            }
+        });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(10, message, gap, back, approve, publish);

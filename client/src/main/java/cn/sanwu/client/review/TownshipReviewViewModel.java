@@ -79,6 +79,8 @@ public final class TownshipReviewViewModel {
     private final StringProperty comment = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** The last action was refused (the message then says why, shown as an error). */
+    private final ReadOnlyBooleanWrapper refused = new ReadOnlyBooleanWrapper(false);
 
     public TownshipReviewViewModel(ReviewClient client, BackgroundRunner runner, Clock clock) {
         this.client = client;
@@ -188,9 +190,11 @@ public final class TownshipReviewViewModel {
         busy.set(true);
         runner.run(work, result -> {
             busy.set(false);
+            refused.set(false);
             done.accept(result);
         }, failure -> {
             busy.set(false);
+            refused.set(true);
             message.set(failure instanceof ReviewClient.ReviewException r
                     ? ("SELF_APPROVAL".equals(r.code()) ? I18n.t("township.selfApproval", r.getMessage()) : r.getMessage())
                     : I18n.t("township.failed", String.valueOf(failure.getMessage())));
@@ -242,6 +246,10 @@ public final class TownshipReviewViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty refusedProperty() {
+        return refused.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

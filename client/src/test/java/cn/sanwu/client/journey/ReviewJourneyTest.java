@@ -2,39 +2,20 @@ package cn.sanwu.client.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
 import cn.sanwu.client.app.DemoData;
 import cn.sanwu.client.print.SheetOptions;
 import cn.sanwu.client.print.SheetPdfWriter;
-import cn.sanwu.client.review.TownshipReviewWindow;
-import cn.sanwu.client.task.BackgroundRunner;
 import cn.sanwu.model.notice.Notice;
 import cn.sanwu.model.notice.NoticeStatus;
-import cn.sanwu.model.region.Region;
-import cn.sanwu.server.SyncServer;
-import cn.sanwu.server.access.Role;
-import cn.sanwu.server.config.SecurityConfig;
-import cn.sanwu.server.config.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -43,77 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * sees the comment, fixes, signs off and submits again → the township sees the diff and approves
  * and publishes → the village sees the 公开编号 and prints the sheet without the draft watermark.
  */
-class ReviewJourneyTest extends FxRobot {
-
-    private static final Clock NOVEMBER_5 = Clock.fixed(Instant.parse("2026-11-05T01:00:00Z"), ZoneOffset.UTC);
-
-    @TempDir
-    Path dir;
-    private SyncServer server;
-    private AppContext ctx;
-    private Stage township;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = SyncServer.create(ServerConfig.local(dir.resolve("server"), 0).withSecurity(
-                SecurityConfig.DEFAULTS.withPasswordCost(new cn.sanwu.server.account.PasswordHasher.Cost(1024, 1, 1))),
-                Clock.systemUTC()).start();
-        for (Region r : DemoData.regions()) {
-            server.accounts().regions().create(r);
-        }
-        server.accounts().users().createUser("wang.fang", "王芳", Role.TOWNSHIP_REVIEWER, "219901101000", "wang-fang-password");
-        ctx = new AppContext(dir.resolve("pc"), NOVEMBER_5);
-        DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
-        ctx.syncService().enroll("http://127.0.0.1:" + server.port(), server.devices().issueCode(DemoData.VILLAGE),
-                "村委会电脑", DemoData.VILLAGE);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1100);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupStages();
-        if (township != null) {
-            interact(township::close);
-        }
-        ctx.close();
-        server.close();
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Labeled.class).getText();
-    }
-
-    private void syncVillage() {
-        clickOn("#syncNow");
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void signOffAndSubmit() {
-        clickOn("#signOffButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        TextField name = lookup("#signOffName").queryAs(TextField.class);
-        interact(() -> name.setText("张监委"));
-        clickOn(lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b && b.isDefaultButton())
-                .queryButton());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text("#noticeStatus")).contains(NoticeStatus.SIGNED_OFF.nameZh());
-        assertThat(text("#reviewLine")).contains("张监委");
-        clickOn("#submitButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text("#noticeStatus")).contains(NoticeStatus.SUBMITTED.nameZh());
-        syncVillage();
-    }
-
-    private <T extends javafx.scene.Node> T inTownship(String id, Class<T> type) {
-        return type.cast(township.getScene().lookup(id));
-    }
+class ReviewJourneyTest extends ReviewJourneyBase {
 
     @Test
     void submitReturnFixApprovePublishAndPrintClean() throws Exception {
@@ -123,10 +34,7 @@ class ReviewJourneyTest extends FxRobot {
         signOffAndSubmit();
 
         // Township mode: a real login against the server, the queue in its own window.
-        interact(() -> TownshipReviewWindow.open(new TownshipReviewWindow.Login("http://127.0.0.1:" + server.port(),
-                "wang.fang", "wang-fang-password"), BackgroundRunner.direct(), Clock.systemUTC(),
-                e -> { throw new AssertionError(e); }, s -> township = s));
-        WaitForAsyncUtils.waitForFxEvents();
+        openTownship();
         ListView<?> queue = inTownship("#reviewQueue", ListView.class);
         assertThat(queue.getItems()).hasSize(1);
         assertThat(inTownship("#financeChecks", ListView.class).getItems()).isNotEmpty();

@@ -2,47 +2,26 @@ package cn.sanwu.client.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
 import cn.sanwu.client.app.DemoData;
 import cn.sanwu.client.ledger.LedgerRow;
 import cn.sanwu.client.notice.NoticeQuery;
 import cn.sanwu.client.print.SheetOptions;
 import cn.sanwu.client.print.SheetPdfWriter;
-import cn.sanwu.client.review.TownshipEntryViewModel;
 import cn.sanwu.client.review.TownshipPublishedViewModel;
-import cn.sanwu.client.review.TownshipReviewWindow;
-import cn.sanwu.client.task.BackgroundRunner;
 import cn.sanwu.model.notice.Notice;
 import cn.sanwu.model.notice.NoticeStatus;
-import cn.sanwu.model.region.Region;
-import cn.sanwu.server.SyncServer;
-import cn.sanwu.server.access.Role;
-import cn.sanwu.server.config.SecurityConfig;
-import cn.sanwu.server.config.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -53,100 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the committee's opinion), 村账乡管 entry reaching the village PC with the entering reviewer's
  * approval refused, and a 不公开备案 filing reviewed and locked.
  */
-class VillageReviewJourneyTest extends FxRobot {
-
-    private static final Clock NOVEMBER_5 = Clock.fixed(Instant.parse("2026-11-05T01:00:00Z"), ZoneOffset.UTC);
-
-    @TempDir
-    Path dir;
-    private SyncServer server;
-    private AppContext ctx;
-    private Stage township;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = SyncServer.create(ServerConfig.local(dir.resolve("server"), 0).withSecurity(
-                SecurityConfig.DEFAULTS.withPasswordCost(new cn.sanwu.server.account.PasswordHasher.Cost(1024, 1, 1))),
-                Clock.systemUTC()).start();
-        for (Region r : DemoData.regions()) {
-            server.accounts().regions().create(r);
-        }
-        server.accounts().users().createUser("wang.fang", "王芳", Role.TOWNSHIP_REVIEWER, "219901101000", "wang-fang-password");
-        ctx = new AppContext(dir.resolve("pc"), NOVEMBER_5);
-        DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
-        ctx.syncService().enroll("http://127.0.0.1:" + server.port(), server.devices().issueCode(DemoData.VILLAGE),
-                "村委会电脑", DemoData.VILLAGE);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1100);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupStages();
-        if (township != null) {
-            interact(township::close);
-        }
-        ctx.close();
-        server.close();
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Labeled.class).getText();
-    }
-
-    private void syncVillage() {
-        clickOn("#syncNow");
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void clickDefaultButton() {
-        clickOn(lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isDefaultButton()).queryButton());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void signOffAndSubmit() {
-        clickOn("#signOffButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        TextField name = lookup("#signOffName").queryAs(TextField.class);
-        interact(() -> name.setText("张监委"));
-        clickDefaultButton();
-        clickOn("#submitButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text("#noticeStatus")).contains(NoticeStatus.SUBMITTED.nameZh());
-        syncVillage();
-    }
-
-    private void openTownship() {
-        interact(() -> TownshipReviewWindow.open(new TownshipReviewWindow.Login("http://127.0.0.1:" + server.port(),
-                "wang.fang", "wang-fang-password"), BackgroundRunner.direct(), Clock.systemUTC(), ctx.catalog(),
-                e -> { throw new AssertionError(e); }, s -> township = s));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Shows tab {@code index} of the township window (only the shown tab's content is in the scene). */
-    private void townshipTab(int index) {
-        interact(() -> ((TabPane) township.getScene().getRoot()).getSelectionModel().select(index));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private <T extends javafx.scene.Node> T inTownship(String id, Class<T> type) {
-        return type.cast(township.getScene().lookup(id));
-    }
-
-    private void fire(String id) {
-        interact(() -> inTownship(id, Button.class).fire());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String townshipMessage(String id) {
-        return inTownship(id, Labeled.class).getText();
-    }
+class VillageReviewJourneyTest extends ReviewJourneyBase {
 
     @Test
     void correctThenWithdrawAndPrintTheWithdrawnSheet() throws Exception {
@@ -180,9 +66,7 @@ class VillageReviewJourneyTest extends FxRobot {
         signOffAndSubmit();
 
         // The township sees a correction beside the publication in force, approves and publishes it.
-        interact(township::show);
         fire("#refreshQueue");
-        interact(township::hide);
         ListView<?> queue = inTownship("#reviewQueue", ListView.class);
         assertThat(queue.getItems()).singleElement().asString().isNotNull();
         assertThat(inTownship("#submissionDetails", Labeled.class).getText()).contains("更正理由：道路维修支出金额录入有误");
@@ -206,10 +90,11 @@ class VillageReviewJourneyTest extends FxRobot {
         assertThat(published.getItems()).singleElement().satisfies(e -> assertThat(e.number()).isEqualTo(
                 lookup("#reviewLine").queryAs(Labeled.class).getText().replaceAll(".*公开编号：(\\S+).*", "$1")));
         interact(() -> published.getSelectionModel().select(0));
+        assertThat(inTownship("#withdrawButton", Button.class).isDisabled()).isFalse();
         fire("#withdrawButton");
         assertThat(townshipMessage("#publishedMessage")).isEqualTo("撤回须填写公开的理由，未撤回。");
         interact(() -> inTownship("#withdrawReason", TextArea.class).setText("经村民代表会议决定，该期收支待审计后重新公开"));
-        Screenshots.saveIfAsked(this, township.getScene(), "township-withdraw.png");
+        townshipScreenshot("township-withdraw.png");
         fire("#withdrawButton");
         assertThat(townshipMessage("#publishedMessage")).startsWith("已撤回").contains(second);
         assertThat(published.getItems()).isEmpty();
@@ -217,7 +102,8 @@ class VillageReviewJourneyTest extends FxRobot {
         syncVillage();
         assertThat(text("#noticeStatus")).contains(NoticeStatus.WITHDRAWN.nameZh());
         assertThat(text("#reviewLine")).contains("已撤回：经村民代表会议决定");
-        assertThat(history.getItems().get(0).toString()).contains("已撤回");
+        // The sync reloaded the editor: a new list.
+        assertThat(lookup("#publicationHistory").queryAs(ListView.class).getItems().get(0).toString()).contains("已撤回");
         assertThat(lookup("#correctButton").queryButton().isVisible()).isFalse();
         Screenshots.saveIfAsked(this, lookup("#noticeBody").query().getScene(), "village-withdrawn.png");
 
@@ -231,6 +117,7 @@ class VillageReviewJourneyTest extends FxRobot {
             printed = new PDFTextStripper().getText(doc);
         }
         assertThat(printed).contains(SheetPdfWriter.WITHDRAWN_MARK).contains("撤回理由：经村民代表会议决定")
+                .contains("更正：本榜更正公开编号 " + first)
                 .contains("公开编号：" + second).doesNotContain(SheetPdfWriter.DRAFT_WATERMARK)
                 // The committee signed exactly this content at the PC: its opinion fills the box.
                 .contains("监委会成员：张监委").contains("经核对，内容属实，同意公开。");
@@ -269,7 +156,7 @@ class VillageReviewJourneyTest extends FxRobot {
             r.income.set("35000");
             table.getItems().add(r);
         });
-        Screenshots.saveIfAsked(this, township.getScene(), "township-entry.png");
+        townshipScreenshot("township-entry.png");
         fire("#entrySend");
         assertThat(townshipMessage("#entryMessage")).startsWith("已发送：红旗村");
 
@@ -298,7 +185,7 @@ class VillageReviewJourneyTest extends FxRobot {
         interact(() -> queue.getSelectionModel().select(own));
         fire("#approveButton");
         assertThat(townshipMessage("#reviewMessage")).startsWith("未批准：").contains("不能批准自己录入或提交的公告");
-        Screenshots.saveIfAsked(this, township.getScene(), "township-self-approval.png");
+        townshipScreenshot("township-self-approval.png");
         assertThat(queue.getItems()).as("still waiting for another reviewer").hasSize(2);
 
         var filed = queue.getItems().stream().filter(e -> e.noticeId().equals(filing.id())).findFirst().orElseThrow();
