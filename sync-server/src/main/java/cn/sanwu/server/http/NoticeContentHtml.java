@@ -55,7 +55,8 @@ final class NoticeContentHtml {
                 if (type == ColumnType.MONEY_FEN && v != null && FEN.matcher(v).matches()) {
                     cells.add(Html.of("<td class=\"n\">{}</td>", MoneyFormat.grouped(Long.parseLong(v))));
                 } else {
-                    cells.add(Html.of(type == ColumnType.INTEGER ? "<td class=\"n\">{}</td>" : "<td>{}</td>", v));
+                    cells.add(Html.of(type == ColumnType.INTEGER ? "<td class=\"n\">{}</td>"
+                            : type == ColumnType.TEXT ? "<td class=\"w\">{}</td>" : "<td>{}</td>", v));
                 }
             }
             rows.add(Html.of("<tr>{}</tr>", Html.join(cells)));
@@ -69,7 +70,7 @@ final class NoticeContentHtml {
         List<Html.Safe> rows = new ArrayList<>();
         for (int i = 0; i < j.entries().size(); i++) {
             LedgerEntry e = j.entries().get(i);
-            rows.add(Html.of("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+            rows.add(Html.of("<tr><td>{}</td><td>{}</td><td class=\"w\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
                     + "<td class=\"n\">{}</td></tr>", e.date() == null ? "" : e.date().toString(), e.voucherNo(), e.summary(),
                     e.incomeFen() == 0 ? "" : MoneyFormat.grouped(e.incomeFen()),
                     e.expenseFen() == 0 ? "" : MoneyFormat.grouped(e.expenseFen()), MoneyFormat.grouped(balances.get(i))));
