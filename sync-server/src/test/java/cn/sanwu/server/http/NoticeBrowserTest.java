@@ -16,7 +16,6 @@ import cn.sanwu.server.testing.PublishedNotices;
 import cn.sanwu.server.testing.PublishedNotices.Published;
 import cn.sanwu.server.testing.TestDatabases;
 import cn.sanwu.server.testing.TestServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +60,7 @@ class NoticeBrowserTest {
             assertThat(browser.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor").asText())
                     .isEqualTo("rgb(187, 34, 34)");
             assertThat(browser.evaluate("document.scripts.length").asInt()).isZero();
-            saveScreenshot(browser, "public-notice-page.png");
+            ResidentBrowserTest.saveScreenshot(browser, "public-notice-page.png");
 
             // The page's own link to the form, carrying the 公开编号.
             browser.evaluate("document.querySelector('a.button').click()");
@@ -80,33 +79,18 @@ class NoticeBrowserTest {
             String other = NoticeHasher.sha256().hash(p.id(), NoticePageTest.personal(AccountFixture.SIBLING_VILLAGE)).toString();
             browser.open(base + "/n/" + p.id() + "?r=" + p.revision() + "&h=" + other);
             assertThat(browser.evaluate("document.body.innerText").asText()).contains("不一致", "反映问题");
-            saveScreenshot(browser, "public-notice-mismatch.png");
+            ResidentBrowserTest.saveScreenshot(browser, "public-notice-mismatch.png");
 
             browser.open(base + "/v/" + OWN_VILLAGE);
             assertThat(browser.evaluate("document.body.innerText").asText()).contains("红旗村 公开栏", "低保对象名单公示",
                     ResidentBrowserTest.PAYLOAD);
-            assertThat(inert(browser)).isTrue();
-            saveScreenshot(browser, "public-village-page.png");
+            assertThat(ResidentBrowserTest.inert(browser)).isTrue();
+            ResidentBrowserTest.saveScreenshot(browser, "public-village-page.png");
             browser.evaluate("[...document.querySelectorAll('a')].find(a => a.textContent.includes('pwned')).click()");
             browser.waitFor("location.pathname.startsWith('/n/') && document.readyState === 'complete'", Duration.ofSeconds(20));
             assertThat(browser.evaluate("document.body.innerText").asText()).contains(ResidentBrowserTest.PAYLOAD,
                     "已记入公开日志，未被改动");
-            assertThat(inert(browser)).isTrue();
-        }
-    }
-
-    private static boolean inert(Chromium browser) {
-        return browser.evaluate("document.title !== 'pwned' && window.sanwuMarker === undefined"
-                + " && document.querySelectorAll('script, img, svg, iframe').length === 0").asBoolean();
-    }
-
-    private static void saveScreenshot(Chromium browser, String name) throws IOException {
-        String target = System.getProperty("sanwu.screenshots");
-        byte[] png = browser.screenshotPng();
-        assertThat(png).hasSizeGreaterThan(1000);
-        if (target != null && !target.isBlank()) {
-            Files.createDirectories(Path.of(target));
-            Files.write(Path.of(target, name), png);
+            assertThat(ResidentBrowserTest.inert(browser)).isTrue();
         }
     }
 }
