@@ -164,6 +164,9 @@ public final class PublicNotices {
             Optional<Row> asked = rows.stream().filter(r -> r.revision().revision() == revision).findFirst();
             unknownRevision = asked.isEmpty();
             shown = asked.orElse(shown);
+        } else if (printed != null) {
+            // Sheets printed before the QR carried r: the revision is the one with the printed hash, if any.
+            shown = rows.stream().filter(r -> printed.equals(r.revision().contentHash())).reduce((a, b) -> b).orElse(shown);
         }
         Optional<NoticeContent> content = PublishedContent.parse(id, shown.contentJson());
         ContentHash recordHash = shown.revision().contentHash();

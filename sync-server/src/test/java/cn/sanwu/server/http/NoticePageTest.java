@@ -154,6 +154,9 @@ class NoticePageTest {
         Residents.Page old = phone.get(qr(p));
         assertThat(old.body()).contains("与公开记录一致", "这份公告已经更正", "href=\"/n/" + p.id() + "?r=" + p2.revision() + "\"",
                 "更正原因：赵六金额录入有误", p2.number(), p.number()).doesNotContain(MOBILE);
+        Residents.Page oldSheetWithoutR = phone.get("/n/" + p.id() + "?h=" + p.hash());
+        assertThat(oldSheetWithoutR.body()).as("a sheet printed before r: found by its hash").contains("与公开记录一致",
+                "这份公告已经更正", "第 " + p.revision() + " 版（本页）");
         Residents.Page current = phone.get(qr(p2));
         assertThat(current.body()).contains("与公开记录一致", "本版为更正，更正原因：赵六金额录入有误", "低保对象名单公示（更正）",
                 "第 " + p2.revision() + " 版（本页）").doesNotContain("这份公告已经更正");
