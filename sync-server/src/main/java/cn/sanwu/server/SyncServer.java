@@ -10,6 +10,7 @@ import cn.sanwu.server.throttle.KeyedHash;
 import cn.sanwu.server.http.ServerApp;
 import cn.sanwu.server.ledger.LogSigningKeys;
 import cn.sanwu.server.ledger.TransparencyLog;
+import cn.sanwu.server.notices.PublicNotices;
 import cn.sanwu.model.log.MerkleHasher;
 import cn.sanwu.server.review.ReviewQueue;
 import cn.sanwu.server.review.ReviewService;
@@ -61,7 +62,8 @@ public final class SyncServer implements AutoCloseable {
             BundleService bundles = bundleService(db, devices, sync, config, clock);
             TransparencyLog log = transparencyLog(db, config, clock);
             ServerApp.Residents residents = new ServerApp.Residents(new TicketService(db, clock, accounts.regions()),
-                    new FormToken(KeyedHash.load(db, config.security().throttleKey()), clock));
+                    new FormToken(KeyedHash.load(db, config.security().throttleKey()), clock),
+                    new PublicNotices(db, log, accounts.regions()));
             Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy,
                     accounts.http(), log, new ServerApp.Review(review, new ReviewQueue(review)), residents));
             return new SyncServer(db, devices, accounts, log, app, review);

@@ -66,6 +66,10 @@ public final class RoutePolicy {
             Map.entry("POST /feedback", Set.of(Role.PUBLIC)),
             Map.entry("GET /t", Set.of(Role.PUBLIC)),
             Map.entry("GET /t/{code}", Set.of(Role.PUBLIC)),
+            // The notice page behind the QR code and the village page: read-only, no login, not
+            // rate limited (docs/public-pages.md "Limits" says why).
+            Map.entry("GET /n/{noticeId}", Set.of(Role.PUBLIC)),
+            Map.entry("GET /v/{villageCode}", Set.of(Role.PUBLIC)),
             // Tickets: staff in scope (TicketService: village roles see questions of their village
             // only, never problem reports); no admin — a technician is not a handler.
             Map.entry("GET /api/v1/tickets", TICKET_STAFF),

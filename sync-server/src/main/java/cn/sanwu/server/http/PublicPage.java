@@ -42,6 +42,14 @@ final class PublicPage {
             ol{padding-left:1.2em}
             .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
             footer{color:#777;font-size:.8em;text-align:center;padding:2em 1em}
+            h2{font-size:1.1em;margin:1em 0 .4em}h3{font-size:1em;margin:.8em 0 .2em;color:#555}
+            .ok{background:#eef8ee;border:1px solid #6a6;padding:.6em;border-radius:4px}
+            .scroll{overflow-x:auto}table{border-collapse:collapse;background:#fff;font-size:.9em;min-width:100%}
+            th,td{border:1px solid #ccc;padding:.2em .4em;text-align:left;white-space:nowrap}td.n{text-align:right}
+            td.w{white-space:normal;min-width:8em}
+            tr.sum td{font-weight:bold}.list{padding-left:1.2em;overflow-wrap:anywhere}.list li{margin:.4em 0}
+            .tag{font-size:.8em;border:1px solid #b22;color:#b22;border-radius:3px;padding:0 .3em}.tag.bad{background:#b22;color:#fff}
+            a.button{display:inline-block;background:#b22;color:#fff;padding:.5em 1.2em;border-radius:4px;text-decoration:none}
             """;
 
     private static final String PAGE_ATTRIBUTE = "sanwu.public-page";

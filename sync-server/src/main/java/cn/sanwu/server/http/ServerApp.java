@@ -48,7 +48,7 @@ public final class ServerApp {
     }
 
     /** The residents' side: tickets and the signed form times (docs/public-pages.md). */
-    public record Residents(TicketService tickets, FormToken forms) {
+    public record Residents(TicketService tickets, FormToken forms, cn.sanwu.server.notices.PublicNotices notices) {
     }
 
     /** The review workflow: actions and the reviewer's queue. */
@@ -86,6 +86,9 @@ public final class ServerApp {
         FeedbackController feedback = new FeedbackController(services.residents().tickets(), services.residents().forms(),
                 services.accounts().throttle(), security.trustedProxies());
         TicketController tickets = new TicketController(services.residents().tickets());
+        NoticePageController noticePage = new NoticePageController(services.residents().notices());
+        VillagePageController villagePage = new VillagePageController(services.residents().notices(),
+                services.residents().notices().listing());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -118,6 +121,8 @@ public final class ServerApp {
             cfg.routes.post("/feedback", feedback::submit);
             cfg.routes.get("/t", feedback::lookup);
             cfg.routes.get("/t/{code}", feedback::status);
+            cfg.routes.get(NoticePageController.PATH, noticePage::notice);
+            cfg.routes.get(VillagePageController.PATH, villagePage::village);
             cfg.routes.get(TicketController.BASE, tickets::list);
             cfg.routes.post(TicketController.BASE + "/{code}/classify", tickets::classify);
             cfg.routes.post(TicketController.BASE + "/{code}/reply", tickets::reply);

@@ -4,7 +4,17 @@ import cn.sanwu.server.SyncServer;
 import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.feedback.TicketKind;
 import cn.sanwu.server.feedback.TicketService;
+import cn.sanwu.model.finance.AccountingEntity;
+import cn.sanwu.model.finance.CashJournal;
+import cn.sanwu.model.finance.LedgerEntry;
+import cn.sanwu.model.finance.Recipient;
+import cn.sanwu.model.finance.RecipientList;
+import cn.sanwu.model.notice.NoticeContent;
+import cn.sanwu.model.period.Period;
 import cn.sanwu.server.testing.AccountFixture;
+import cn.sanwu.server.testing.PublishedNotices;
+import cn.sanwu.server.testing.TestServer;
+import java.time.LocalDate;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Public pages on loopback (docs/benchmarks.md): size of the form and the status page, raw and
- * gzipped; time to first byte (until the response headers arrive) for sequential requests; then
+ * Public pages on loopback (docs/benchmarks.md): size of the form, the status page, the notice
+ * page behind the QR (a 60-row 低保 list; the QR check included) and the village page (of
+ * {@code -Dsanwu.bench.notices}, default 200, published notices), raw and gzipped; time to first byte (until the response headers arrive) for sequential requests; then
  * {@code threads} clients in a loop for {@code seconds}: requests per second and TTFB under load.
  * H2 file store in a temp directory, or PostgreSQL with {@code -Dsanwu.bench.postgres=JDBC_URL}.
  * Not a test. Usage: PublicPagesBenchmark [requests, default 2000] [threads, default 8] [seconds, default 15]
@@ -38,19 +49,46 @@ public final class PublicPagesBenchmark {
         if (pg != null && !pg.isBlank()) {
             config = config.withDatabase(pg, System.getProperty("sanwu.bench.postgres.user", "postgres"), "");
         }
-        try (SyncServer server = SyncServer.create(config, Clock.systemUTC()).start()) {
-            AccountFixture.createRegions(server.accounts());
+        int published = Integer.getInteger("sanwu.bench.notices", 200);
+        try (TestServer test = TestServer.start(config)) {
+            SyncServer server = test.server();
+            AccountFixture.create(server.accounts());
+            long t0 = System.nanoTime();
+            PublishedNotices notices = new PublishedNotices(test);
+            PublishedNotices.Published notice = notices.publish(benchNotice(0, 60));
+            for (int i = 1; i < published; i++) {
+                notices.publish(benchNotice(i, 5));
+            }
+            System.out.printf("published %d notices in %s through the workflow (%.1f s)%n", published,
+                    AccountFixture.OWN_VILLAGE, (System.nanoTime() - t0) / 1e9);
             TicketService tickets = new TicketService(server.database(), Clock.systemUTC(), server.accounts().regions());
             String code = tickets.submit(new TicketService.Submission(AccountFixture.OWN_VILLAGE, TicketKind.QUESTION,
                     "HQ-2026-001", "村里修路的钱花在哪里了？请公布明细。".repeat(5), null, null));
             String base = "http://127.0.0.1:" + server.port();
             System.out.println("store: " + (server.database().isH2() ? "H2 file" : "PostgreSQL"));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            for (String path : List.of("/feedback?village=" + AccountFixture.OWN_VILLAGE, "/t/" + code)) {
+            String qr = "/n/" + notice.id() + "?r=" + notice.revision() + "&h=" + notice.hash();
+            List<String> paths = List.of("/feedback?village=" + AccountFixture.OWN_VILLAGE, "/t/" + code, qr,
+                    "/v/" + AccountFixture.OWN_VILLAGE);
+            List<String> names = List.of("/feedback", "/t/{code}", "/n/{id}?r&h (60 recipients, 30 journal rows)",
+                    "/v/{village} (" + published + " notices, page 1 of " + ((published + 29) / 30) + ")");
+            String only = System.getProperty("sanwu.bench.pages", "");
+            for (int k = 0; k < paths.size(); k++) {
+                String path = paths.get(k);
+                if (!only.isEmpty() && !java.util.Arrays.asList(only.split(",")).contains(String.valueOf(k))) {
+                    continue;
+                }
                 URI uri = URI.create(base + path);
                 byte[] body = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
-                System.out.printf("%s: %d bytes, %d gzipped%n", path.replaceAll("\\?.*|/t/.*", path.startsWith("/t/")
-                        ? "/t/{code}" : ""), body.length, gzip(body).length);
+                HttpResponse<byte[]> wire = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                System.out.printf("%s: %d bytes, %d gzipped; with Accept-Encoding: gzip the server sends %d bytes (%s)%n",
+                        names.get(k), body.length, gzip(body).length, wire.body().length,
+                        wire.headers().firstValue("Content-Encoding").orElse("uncompressed"));
+                String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+                if (k == 2 && !(text.contains("与公开记录一致") && text.contains("已记入公开日志，未被改动"))) {
+                    throw new IllegalStateException("the notice page did not verify: " + text);
+                }
                 for (int i = 0; i < 300; i++) { // warm-up
                     ttfb(http, uri);
                 }
@@ -62,6 +100,23 @@ public final class PublicPagesBenchmark {
                 load(http, uri, threads, seconds);
             }
         }
+    }
+
+    /** Notice {@code i}: a 低保 list of {@code rows} recipients and a cash journal of {@code rows / 2} entries. */
+    private static NoticeContent benchNotice(int i, int rows) {
+        List<Recipient> recipients = new ArrayList<>();
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            recipients.add(new Recipient("村民" + r, (1 + r % 6) + "组", 1 + r % 5, 30_000 + 137L * r, "110105199001011232"));
+            if (r % 2 == 0) {
+                entries.add(new LedgerEntry(LocalDate.of(2026, 7, 1 + r % 28), "记-" + r, "发放低保金 第" + r + "户", 0, 30_000 + r));
+            }
+        }
+        String[] items = {"P03", "V15", "F02", "V12", "F11"};
+        return new NoticeContent(AccountFixture.OWN_VILLAGE, items[i % items.length], Period.parse("2026-" + String.format("%02d", 1 + i % 11)),
+                "2026年低保金发放公示 第" + i + "号", "以上名单公示七天，如有异议请向村务监督委员会反映。",
+                List.of(), new CashJournal(AccountingEntity.VILLAGE_COMMITTEE, 5_000_000, entries),
+                new RecipientList("2026年低保金", recipients));
     }
 
     private static void load(HttpClient http, URI uri, int threads, int seconds) throws InterruptedException {

@@ -96,12 +96,12 @@ class ResidentBrowserTest {
     }
 
     /** Nothing the payload tried happened: no element it carried, no title change, no marker. */
-    private static boolean inert(Chromium browser) {
+    static boolean inert(Chromium browser) {
         return browser.evaluate("document.title !== 'pwned' && window.sanwuMarker === undefined"
                 + " && document.querySelectorAll('script, img, svg, iframe').length === 0").asBoolean();
     }
 
-    private static void saveScreenshot(Chromium browser, String name) throws IOException {
+    static void saveScreenshot(Chromium browser, String name) throws IOException {
         String target = System.getProperty("sanwu.screenshots");
         byte[] png = browser.screenshotPng();
         assertThat(png).hasSizeGreaterThan(1000);

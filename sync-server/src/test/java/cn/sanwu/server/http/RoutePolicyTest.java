@@ -88,6 +88,8 @@ class RoutePolicyTest {
                     && township(target).equals(caller.scope());
             // Residents' pages: anyone, no login (issue 6).
             case "GET /public.css", "GET /feedback", "POST /feedback", "GET /t", "GET /t/{code}" -> true;
+            // The notice page behind the QR and the village page: anyone (issue 6).
+            case "GET /n/{noticeId}", "GET /v/{villageCode}" -> true;
             case "GET /api/v1/tickets" -> isTicketStaff(caller.role());
             // A question about the target village: its village, its township, city oversight.
             case "POST /api/v1/tickets/{code}/classify", "POST /api/v1/tickets/{code}/reply",
@@ -223,6 +225,11 @@ class RoutePolicyTest {
                     "10.7." + SOURCES.incrementAndGet() / 250 + "." + SOURCES.get() % 250).status() == 303;
             case "GET /t" -> new Residents(server).get("/t").status() == 200;
             case "GET /t/{code}" -> new Residents(server).get("/t/" + ticket(server, target)).status() == 200;
+            case "GET /n/{noticeId}" -> {
+                ReviewSetup.Stored n = ReviewSetup.notice(server, target, "PUBLISHED");
+                yield new Residents(server).get("/n/" + n.id() + "?h=" + n.hash()).status() == 200;
+            }
+            case "GET /v/{villageCode}" -> new Residents(server).get("/v/" + target).status() == 200;
             case "GET /api/v1/tickets" -> server.get("/api/v1/tickets", token).status() == 200;
             case "POST /api/v1/tickets/{code}/classify" -> server.postJson("/api/v1/tickets/" + ticket(server, target)
                     + "/classify", token, "{\"category\":\"POLICY_QUERY\"}").status() == 204;
