@@ -119,7 +119,10 @@ public final class ServerApp {
             cfg.routes.get("/t", feedback::lookup);
             cfg.routes.get("/t/{code}", feedback::status);
             cfg.routes.get(TicketController.BASE, tickets::list);
+            cfg.routes.get(TicketController.BASE + "/statistics", tickets::statistics);
             cfg.routes.post(TicketController.BASE + "/{code}/classify", tickets::classify);
+            cfg.routes.post(TicketController.BASE + "/{code}/assign", tickets::assign);
+            cfg.routes.post(TicketController.BASE + "/{code}/verify", tickets::verify);
             cfg.routes.post(TicketController.BASE + "/{code}/reply", tickets::reply);
             cfg.routes.post(TicketController.BASE + "/{code}/close", tickets::close);
             cfg.routes.get(TicketController.BASE + "/{code}/contact", tickets::contact);
