@@ -97,6 +97,12 @@ class TicketJourneyTest extends FxRobot {
             String code = browser.evaluate("location.pathname.substring(3)").asText();
             assertThat(code).matches("[0-9A-Z]{12}");
 
+            // An older problem report, unanswered for 15 days: overdue, moved up to the city.
+            String old = new cn.sanwu.server.feedback.TicketService(server.database(),
+                    Clock.offset(Clock.systemUTC(), Duration.ofDays(-15)), server.accounts().regions()).submit(
+                    new cn.sanwu.server.feedback.TicketService.Submission(DemoData.VILLAGE,
+                            cn.sanwu.server.feedback.TicketKind.PROBLEM, null, "低保评议没有张榜公示。", "赵六 13800000000", null));
+
             // The township PC logs in, syncs and shows the question in its queue.
             List<String> errors = new ArrayList<>();
             interact(() -> TicketWindow.open(new TicketWindow.Login(base, "wang.fang", PASSWORD), db,
@@ -105,7 +111,10 @@ class TicketJourneyTest extends FxRobot {
             assertThat(errors).isEmpty();
             @SuppressWarnings("unchecked")
             TableView<TicketsViewModel.Row> table = node("#ticketTable", TableView.class);
-            assertThat(table.getItems()).extracting(r -> r.item().code()).containsExactly(code);
+            assertThat(table.getItems()).extracting(r -> r.item().code()).containsExactly(code, old);
+            TicketsViewModel.Row overdue = table.getItems().get(1);
+            assertThat(overdue.overdue()).isTrue();
+            assertThat(List.of(overdue.kind(), overdue.waitingAt(), overdue.status())).containsExactly("反映问题", "市级监督", "已超期");
             TicketsViewModel.Row row = table.getItems().getFirst();
             assertThat(row.kind()).isEqualTo("询问");
             assertThat(row.waitingAt()).isEqualTo("村");
@@ -133,8 +142,18 @@ class TicketJourneyTest extends FxRobot {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(new TicketStore(db).actions("wang.fang", TicketStore.QUEUED)).isEmpty();
             assertThat(table.getItems().getFirst().status()).isEqualTo("已办结");
+            int contactRows = db.read(c -> {
+                try (var ps = c.prepareStatement("SELECT COUNT(*) FROM ticket_cache WHERE CAST(ticket_json AS VARCHAR) LIKE ?")) {
+                    ps.setString(1, "%13800000000%");
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                }
+            });
+            assertThat(contactRows).as("the reporter's contact never reaches the township PC").isZero();
 
-            // 统计 for the township: the question counts as received, answered and closed.
+            // 统计 for the township this month: both received, the question answered and closed, the report late.
             TabPane tabs = (TabPane) window.getScene().getRoot();
             interact(() -> tabs.getSelectionModel().select(1));
             clickOn(node("#statsLoad", Button.class));
@@ -143,7 +162,7 @@ class TicketJourneyTest extends FxRobot {
             TableView<StatisticsViewModel.Line> stats = node("#statsTable", TableView.class);
             assertThat(stats.getItems()).anySatisfy(l -> {
                 assertThat(l.code()).isEqualTo(DemoData.VILLAGE);
-                assertThat(List.of(l.received(), l.answered(), l.closed(), l.overdue())).containsExactly(1, 1, 1, 0);
+                assertThat(List.of(l.received(), l.answered(), l.closed(), l.overdue())).containsExactly(2, 1, 1, 1);
             });
             Screenshots.saveIfAsked(this, window.getScene(), "tickets-statistics.png");
 
