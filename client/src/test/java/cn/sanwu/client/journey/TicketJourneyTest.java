@@ -10,11 +10,8 @@ import cn.sanwu.client.ticket.StatisticsViewModel;
 import cn.sanwu.client.ticket.TicketStore;
 import cn.sanwu.client.ticket.TicketWindow;
 import cn.sanwu.client.ticket.TicketsViewModel;
-import cn.sanwu.model.region.Region;
 import cn.sanwu.server.SyncServer;
 import cn.sanwu.server.access.Role;
-import cn.sanwu.server.config.SecurityConfig;
-import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.testing.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,12 +53,7 @@ class TicketJourneyTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        server = SyncServer.create(ServerConfig.local(dir.resolve("server"), 0).withSecurity(
-                SecurityConfig.DEFAULTS.withPasswordCost(new cn.sanwu.server.account.PasswordHasher.Cost(1024, 1, 1))),
-                Clock.systemUTC()).start();
-        for (Region r : DemoData.regions()) {
-            server.accounts().regions().create(r);
-        }
+        server = cn.sanwu.client.testsupport.StaffServer.start(dir.resolve("server"));
         server.accounts().users().createUser("wang.fang", "王芳", Role.TOWNSHIP_REVIEWER, DemoData.TOWNSHIP, PASSWORD);
         db = Database.open(dir.resolve("pc"), Durability.SAFE);
         FxToolkit.registerPrimaryStage();

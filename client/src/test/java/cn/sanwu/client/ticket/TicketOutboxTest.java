@@ -8,11 +8,8 @@ import cn.sanwu.client.store.Durability;
 import cn.sanwu.client.store.JsonMapping;
 import cn.sanwu.client.sync.SyncTransport;
 import cn.sanwu.client.testsupport.ChildJvm;
-import cn.sanwu.model.region.Region;
 import cn.sanwu.server.SyncServer;
 import cn.sanwu.server.access.Role;
-import cn.sanwu.server.config.SecurityConfig;
-import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.feedback.TicketKind;
 import cn.sanwu.server.feedback.TicketService;
 import java.io.BufferedReader;
@@ -48,12 +45,7 @@ class TicketOutboxTest {
 
     @BeforeEach
     void start() {
-        server = SyncServer.create(ServerConfig.local(dir.resolve("server"), 0).withSecurity(
-                SecurityConfig.DEFAULTS.withPasswordCost(new cn.sanwu.server.account.PasswordHasher.Cost(1024, 1, 1))),
-                Clock.systemUTC()).start();
-        for (Region r : DemoData.regions()) {
-            server.accounts().regions().create(r);
-        }
+        server = cn.sanwu.client.testsupport.StaffServer.start(dir.resolve("server"));
         server.accounts().users().createUser("wang.fang", "王芳", Role.TOWNSHIP_REVIEWER, DemoData.TOWNSHIP, PASSWORD);
         server.accounts().users().createUser("li.ming", "李明", Role.TOWNSHIP_REVIEWER, DemoData.TOWNSHIP, PASSWORD);
         server.accounts().users().createUser("zhang.clerk", "张会计", Role.VILLAGE_CLERK, DemoData.VILLAGE, PASSWORD);

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Residents' tickets: submitted anonymously, routed by kind (a question to the village and its
@@ -121,7 +120,7 @@ public final class TicketService {
                     ps.executeUpdate();
                 }
             }
-            event(c, code, now, "SUBMITTED", null, s.kind().name());
+            TicketSteps.event(c, code, now, "SUBMITTED", null, s.kind().name(), null);
             return null;
         });
         return code;
@@ -193,7 +192,7 @@ public final class TicketService {
             throw unknown();
         }
         return act(user, code, (c, t, now) -> {
-            event(c, code, now, "CONTACT_READ", user.id(), null);
+            TicketSteps.event(c, code, now, "CONTACT_READ", user, null, null);
             try (PreparedStatement ps = c.prepareStatement("SELECT contact FROM ticket_contact WHERE ticket_code = ?")) {
                 ps.setString(1, code);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -206,18 +205,6 @@ public final class TicketService {
     @FunctionalInterface
     private interface Step<T> {
         T run(Connection c, Ticket t, Instant now) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface VoidStep {
-        void run(Connection c, Ticket t, Instant now) throws SQLException;
-    }
-
-    private void act(User user, String code, VoidStep step) {
-        act(user, code, (Step<Void>) (c, t, now) -> {
-            step.run(c, t, now);
-            return null;
-        });
     }
 
     /** Locks the ticket, checks {@code user} may see it, runs {@code step}; one transaction. */
@@ -267,29 +254,6 @@ public final class TicketService {
             }
         }
         return out;
-    }
-
-    private static void event(Connection c, String code, Instant at, String step, UUID actor, String detail)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_event(ticket_code, seq, happened_at, step,"
-                + " actor, detail) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM ticket_event WHERE ticket_code = ?),"
-                + " ?, ?, ?, ?)")) {
-            ps.setString(1, code);
-            ps.setString(2, code);
-            ps.setObject(3, utc(at));
-            ps.setString(4, step);
-            ps.setObject(5, actor);
-            ps.setString(6, detail);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void update(Connection c, String sql, String value, String code) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, value);
-            ps.setString(2, code);
-            ps.executeUpdate();
-        }
     }
 
     /**
