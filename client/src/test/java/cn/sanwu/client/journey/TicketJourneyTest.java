@@ -66,7 +66,9 @@ class TicketJourneyTest extends FxRobot {
         }
         FxToolkit.cleanupStages();
         db.close();
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private <T extends Node> T node(String id, Class<T> type) {
@@ -163,5 +165,30 @@ class TicketJourneyTest extends FxRobot {
             assertThat(browser.evaluate("document.body.innerText").asText())
                     .contains("已联系供电所，本周五前修好。", "已办结", "政策咨询");
         }
+    }
+
+    @Test
+    void withoutTheServerTheWindowOpensOnThePcsCacheAndStepsQueue() throws Exception {
+        new TicketStore(db).replaceCache("wang.fang", cn.sanwu.client.store.JsonMapping.mapper().readTree("""
+                {"tickets":[{"code":"AAAABBBBCCCC","villageCode":"219901101201","kind":"QUESTION","body":"离线也能看",
+                 "createdAt":"2026-11-01T00:00:00Z","dueAt":"2026-11-11T00:00:00Z","waitingAt":"TOWNSHIP","events":[]}]}
+                """), java.time.Instant.now());
+        int port = server.port();
+        server.close(); // nothing listens any more
+        server = null;
+        List<String> errors = new ArrayList<>();
+        interact(() -> TicketWindow.open(new TicketWindow.Login("http://127.0.0.1:" + port, "wang.fang", PASSWORD),
+                db, BackgroundRunner.direct(), Clock.systemUTC(), errors::add, s -> window = s));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+        assertThat(node("#ticketBody", TextArea.class).getText()).isEqualTo("离线也能看");
+        assertThat(((TabPane) window.getScene().getRoot()).getTabs()).as("statistics need the server").hasSize(1);
+        interact(() -> node("#ticketReplyText", TextArea.class).setText("联网后发送的答复"));
+        clickOn(node("#ticketReplyButton", Button.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(message()).isEqualTo("已记录“答复”，同步时发送。");
+        assertThat(new TicketStore(db).actions("wang.fang", TicketStore.QUEUED)).singleElement()
+                .satisfies(a -> assertThat(a.payload().get("text").asText()).isEqualTo("联网后发送的答复"));
+        assertThat(node("#ticketPending", javafx.scene.control.ListView.class).getItems()).hasSize(1);
     }
 }
