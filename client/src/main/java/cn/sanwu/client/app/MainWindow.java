@@ -170,7 +170,12 @@ public final class MainWindow extends BorderPane {
         township.setOnAction(e -> cn.sanwu.client.review.TownshipReviewWindow.askLogin(getScene().getWindow(),
                 ctx.syncService().serverUrl().orElse("")).ifPresent(login -> cn.sanwu.client.review.TownshipReviewWindow.open(
                         login, runner, ctx.clock(), ctx.catalog(), syncMessage::setText, stage -> { })));
-        HBox top = new HBox(10, title, topSpacer, township, printBoard, newNotice,
+        javafx.scene.control.Button tickets = new javafx.scene.control.Button(I18n.t("tickets.open"));
+        tickets.setId("ticketsButton");
+        tickets.setOnAction(e -> cn.sanwu.client.ticket.TicketWindow.askLogin(getScene().getWindow(),
+                ctx.syncService().serverUrl().orElse("")).ifPresent(login -> cn.sanwu.client.ticket.TicketWindow.open(
+                        login, ctx.database(), runner, ctx.clock(), syncMessage::setText, stage -> { })));
+        HBox top = new HBox(10, title, topSpacer, tickets, township, printBoard, newNotice,
                 cn.sanwu.client.support.SupportMenu.create(ctx, runner, this::error));
         top.setPadding(new Insets(6, 10, 6, 10));
         top.getStyleClass().add("top-bar");

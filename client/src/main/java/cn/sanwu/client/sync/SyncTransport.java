@@ -150,7 +150,7 @@ public final class SyncTransport {
     private JsonNode send(HttpRequest request) throws IOException, Refused {
         Answer answer = exchange(request);
         JsonNode body = parse(answer);
-        if (answer.status() != 200) {
+        if (answer.status() != 200 && answer.status() != 204) { // 204: a ticket step done, nothing to say
             throw refusal(answer.status(), body);
         }
         return body;

@@ -74,6 +74,10 @@ public final class RoutePolicy {
             // only, never problem reports); no admin — a technician is not a handler.
             Map.entry("GET /api/v1/tickets", TICKET_STAFF),
             Map.entry("POST /api/v1/tickets/{code}/classify", TICKET_STAFF),
+            Map.entry("POST /api/v1/tickets/{code}/assign", TICKET_STAFF),
+            Map.entry("POST /api/v1/tickets/{code}/verify", TICKET_STAFF),
+            // Oversight figures (TicketStatistics): a township its villages, the city all below it.
+            Map.entry("GET /api/v1/tickets/statistics", Set.of(Role.TOWNSHIP_REVIEWER, Role.CITY_OVERSIGHT)),
             Map.entry("POST /api/v1/tickets/{code}/reply", TICKET_STAFF),
             Map.entry("POST /api/v1/tickets/{code}/close", TICKET_STAFF),
             // The reporter's contact: city oversight only, never the village (issue 6).

@@ -5,6 +5,7 @@ import cn.sanwu.server.access.Role;
 import cn.sanwu.server.account.Refusal;
 import cn.sanwu.server.account.RegionService;
 import cn.sanwu.server.account.User;
+import cn.sanwu.server.audit.AuditChain;
 import cn.sanwu.server.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,12 +18,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Residents' tickets: submitted anonymously, routed by kind (a question to the village and its
@@ -46,7 +45,12 @@ public final class TicketService {
     }
 
     /** A ticket as the staff list shows it. */
-    public record StaffView(Ticket ticket, Escalation.Level waitingAt, boolean overdue) {
+    public record StaffView(Ticket ticket, Escalation.Level waitingAt, boolean overdue, String assignee,
+            List<StaffEvent> events) {
+    }
+
+    /** A step as staff see it: who (display name), when, the short detail and any 核实 note. */
+    public record StaffEvent(Instant at, String step, String actorName, String detail, String note) {
     }
 
     private static final String COLUMNS = "code, village_code, kind, notice_ref, body, category, created_at, due_at,"
@@ -55,11 +59,26 @@ public final class TicketService {
     private final Database db;
     private final Clock clock;
     private final RegionService regions;
+    private final TicketScope scope;
+    private final TicketSteps steps;
+    private final TicketStatistics statistics;
 
     public TicketService(Database db, Clock clock, RegionService regions) {
         this.db = db;
         this.clock = clock;
         this.regions = regions;
+        this.scope = new TicketScope(regions);
+        this.steps = new TicketSteps(db, clock, scope, new AuditChain());
+        this.statistics = new TicketStatistics(db, clock, scope);
+    }
+
+    /** The handling steps (classify, assign, 核实, reply, close), audited. */
+    public TicketSteps steps() {
+        return steps;
+    }
+
+    public TicketStatistics statistics() {
+        return statistics;
     }
 
     public Region village(String code) {
@@ -101,7 +120,7 @@ public final class TicketService {
                     ps.executeUpdate();
                 }
             }
-            event(c, code, now, "SUBMITTED", null, s.kind().name());
+            TicketSteps.event(c, code, now, "SUBMITTED", null, s.kind().name(), null);
             return null;
         });
         return code;
@@ -121,68 +140,46 @@ public final class TicketService {
         });
     }
 
-    /** Every ticket {@code user} may see, newest first. */
+    /**
+     * Every ticket {@code user} may see, newest first, with its assignee and steps (the staff PC's
+     * pull, ADR 0023). Contact reads are city oversight's business and left out for everyone else.
+     */
     public List<StaffView> listFor(User user) {
         Instant now = now();
-        Set<String> villages = visibleVillages(user);
-        boolean questionsOnly = isVillageRole(user.role());
+        Set<String> villages = scope.visibleVillages(user);
+        boolean withContactReads = user.role() == Role.CITY_OVERSIGHT;
         return db.inTransaction(c -> {
-            List<StaffView> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket t ORDER BY created_at DESC");
+            List<Ticket> visible = new ArrayList<>();
+            Map<String, String> assignees = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + ", (SELECT u.username FROM app_user u WHERE u.id = t.assignee_id) FROM ticket t ORDER BY created_at DESC");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Ticket t = read(rs);
-                    if (villages.contains(t.villageCode()) && (!questionsOnly || t.kind() == TicketKind.QUESTION)) {
-                        out.add(new StaffView(t, waitingAt(t, now), Escalation.overdue(t.createdAt(), t.repliedAt(), now)));
+                    if (TicketScope.sees(user.role(), villages, t.villageCode(), t.kind())) {
+                        visible.add(t);
+                        assignees.put(t.code(), rs.getString(13));
                     }
                 }
             }
+            Map<String, List<StaffEvent>> events = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ticket_code, happened_at, step, actor_name, detail, note"
+                    + " FROM ticket_event ORDER BY ticket_code, seq"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String code = rs.getString(1);
+                    String step = rs.getString(3);
+                    if (assignees.containsKey(code) && (withContactReads || !step.equals("CONTACT_READ"))) {
+                        events.computeIfAbsent(code, k -> new ArrayList<>()).add(new StaffEvent(instant(rs, 2), step,
+                                rs.getString(4), rs.getString(5), rs.getString(6)));
+                    }
+                }
+            }
+            List<StaffView> out = new ArrayList<>(visible.size());
+            for (Ticket t : visible) {
+                out.add(new StaffView(t, waitingAt(t, now), Escalation.overdue(t.createdAt(), t.repliedAt(), now),
+                        assignees.get(t.code()), events.getOrDefault(t.code(), List.of())));
+            }
             return out;
-        });
-    }
-
-    public void classify(User user, String code, TicketCategory category) {
-        act(user, code, (c, t, now) -> {
-            update(c, "UPDATE ticket SET category = ? WHERE code = ?", category.name(), code);
-            event(c, code, now, "CLASSIFIED", user.id(), category.name());
-        });
-    }
-
-    /** Sets (or corrects) the reply the resident sees; refused once the ticket is closed. */
-    public void reply(User user, String code, String text) {
-        String reply = requireText(text, "答复内容");
-        act(user, code, (c, t, now) -> {
-            if (t.closedAt() != null) {
-                throw new Refusal(Refusal.Kind.CONFLICT, "TICKET_CLOSED", "此件已办结，不能再修改答复。");
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE ticket SET reply = ?, replied_at = ?, replied_by = ? WHERE code = ?")) {
-                ps.setString(1, reply);
-                ps.setObject(2, utc(now));
-                ps.setObject(3, user.id());
-                ps.setString(4, code);
-                ps.executeUpdate();
-            }
-            event(c, code, now, "REPLIED", user.id(), null);
-        });
-    }
-
-    /** Closes an answered ticket: the loop always answers, so an unanswered one cannot be closed. */
-    public void close(User user, String code) {
-        act(user, code, (c, t, now) -> {
-            if (t.closedAt() != null) {
-                throw new Refusal(Refusal.Kind.CONFLICT, "TICKET_CLOSED", "此件已办结。");
-            }
-            if (t.repliedAt() == null) {
-                throw new Refusal(Refusal.Kind.CONFLICT, "TICKET_UNANSWERED", "请先答复群众，再办结。");
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET closed_at = ?, closed_by = ? WHERE code = ?")) {
-                ps.setObject(1, utc(now));
-                ps.setObject(2, user.id());
-                ps.setString(3, code);
-                ps.executeUpdate();
-            }
-            event(c, code, now, "CLOSED", user.id(), null);
         });
     }
 
@@ -195,7 +192,7 @@ public final class TicketService {
             throw unknown();
         }
         return act(user, code, (c, t, now) -> {
-            event(c, code, now, "CONTACT_READ", user.id(), null);
+            TicketSteps.event(c, code, now, "CONTACT_READ", user, null, null);
             try (PreparedStatement ps = c.prepareStatement("SELECT contact FROM ticket_contact WHERE ticket_code = ?")) {
                 ps.setString(1, code);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -210,72 +207,24 @@ public final class TicketService {
         T run(Connection c, Ticket t, Instant now) throws SQLException;
     }
 
-    @FunctionalInterface
-    private interface VoidStep {
-        void run(Connection c, Ticket t, Instant now) throws SQLException;
-    }
-
-    private void act(User user, String code, VoidStep step) {
-        act(user, code, (Step<Void>) (c, t, now) -> {
-            step.run(c, t, now);
-            return null;
-        });
-    }
-
     /** Locks the ticket, checks {@code user} may see it, runs {@code step}; one transaction. */
     private <T> T act(User user, String code, Step<T> step) {
-        Set<String> villages = visibleVillages(user);
+        Set<String> villages = scope.visibleVillages(user);
         Instant now = now();
         return db.inTransaction(c -> {
             Ticket t = find(c, code, true).orElseThrow(TicketService::unknown);
-            if (!villages.contains(t.villageCode()) || (isVillageRole(user.role()) && t.kind() != TicketKind.QUESTION)) {
+            if (!TicketScope.sees(user.role(), villages, t.villageCode(), t.kind())) {
                 throw unknown(); // a village official does not learn that a report about the village exists
             }
             return step.run(c, t, now);
         });
     }
 
-    /** Villages whose tickets {@code user} may see: a village role its own, others those below their scope. */
-    private Set<String> visibleVillages(User user) {
-        Role role = user.role();
-        if (user.scopeCode() == null || !(isVillageRole(role) || role == Role.TOWNSHIP_REVIEWER
-                || role == Role.CITY_OVERSIGHT)) {
-            return Set.of();
-        }
-        if (isVillageRole(role)) {
-            return Set.of(user.scopeCode());
-        }
-        Map<String, String> parents = new HashMap<>();
-        List<Region> all = regions.list();
-        for (Region r : all) {
-            parents.put(r.code(), r.parentCode());
-        }
-        Set<String> out = new HashSet<>();
-        for (Region r : all) {
-            if (!r.level().isDisclosingUnit()) {
-                continue;
-            }
-            String at = r.code();
-            for (int depth = 0; at != null && depth < 8; depth++) {
-                if (at.equals(user.scopeCode())) {
-                    out.add(r.code());
-                    break;
-                }
-                at = parents.get(at);
-            }
-        }
-        return out;
-    }
-
-    private static boolean isVillageRole(Role role) {
-        return role == Role.VILLAGE_CLERK || role == Role.VILLAGE_SUPERVISOR;
-    }
-
     private static Escalation.Level waitingAt(Ticket t, Instant now) {
         return Escalation.waitingAt(t.kind(), t.createdAt(), t.repliedAt(), now);
     }
 
-    private static Optional<Ticket> find(Connection c, String code, boolean lock) throws SQLException {
+    static Optional<Ticket> find(Connection c, String code, boolean lock) throws SQLException {
         // FOR UPDATE serialises steps on one ticket, so event numbers do not collide.
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket t WHERE code = ?"
                 + (lock ? " FOR UPDATE" : ""))) {
@@ -307,29 +256,6 @@ public final class TicketService {
         return out;
     }
 
-    private static void event(Connection c, String code, Instant at, String step, UUID actor, String detail)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_event(ticket_code, seq, happened_at, step,"
-                + " actor, detail) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM ticket_event WHERE ticket_code = ?),"
-                + " ?, ?, ?, ?)")) {
-            ps.setString(1, code);
-            ps.setString(2, code);
-            ps.setObject(3, utc(at));
-            ps.setString(4, step);
-            ps.setObject(5, actor);
-            ps.setString(6, detail);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void update(Connection c, String sql, String value, String code) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, value);
-            ps.setString(2, code);
-            ps.executeUpdate();
-        }
-    }
-
     /**
      * Control characters other than tab and line breaks are dropped: a NUL cannot be stored in a
      * PostgreSQL text column at all, and none of them means anything in a resident's text.
@@ -344,7 +270,7 @@ public final class TicketService {
         return sb.toString().strip();
     }
 
-    private static String requireText(String text, String what) {
+    static String requireText(String text, String what) {
         String stripped = clean(text);
         if (stripped.isEmpty()) {
             throw new Refusal(Refusal.Kind.INVALID, "TEXT_MISSING", "请填写" + what + "。");
@@ -366,7 +292,7 @@ public final class TicketService {
         return stripped;
     }
 
-    private static Refusal unknown() {
+    static Refusal unknown() {
         return new Refusal(Refusal.Kind.UNKNOWN, "TICKET_UNKNOWN", "没有这个件，或不在您的办理范围内。");
     }
 

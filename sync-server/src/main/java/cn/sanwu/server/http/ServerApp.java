@@ -124,7 +124,10 @@ public final class ServerApp {
             cfg.routes.get(NoticePageController.PATH, noticePage::notice);
             cfg.routes.get(VillagePageController.PATH, villagePage::village);
             cfg.routes.get(TicketController.BASE, tickets::list);
+            cfg.routes.get(TicketController.BASE + "/statistics", tickets::statistics);
             cfg.routes.post(TicketController.BASE + "/{code}/classify", tickets::classify);
+            cfg.routes.post(TicketController.BASE + "/{code}/assign", tickets::assign);
+            cfg.routes.post(TicketController.BASE + "/{code}/verify", tickets::verify);
             cfg.routes.post(TicketController.BASE + "/{code}/reply", tickets::reply);
             cfg.routes.post(TicketController.BASE + "/{code}/close", tickets::close);
             cfg.routes.get(TicketController.BASE + "/{code}/contact", tickets::contact);

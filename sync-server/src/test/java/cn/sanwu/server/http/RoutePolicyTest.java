@@ -93,7 +93,8 @@ class RoutePolicyTest {
             case "GET /api/v1/tickets" -> isTicketStaff(caller.role());
             // A question about the target village: its village, its township, city oversight.
             case "POST /api/v1/tickets/{code}/classify", "POST /api/v1/tickets/{code}/reply",
-                    "POST /api/v1/tickets/{code}/close" -> switch (caller.role()) {
+                    "POST /api/v1/tickets/{code}/close", "POST /api/v1/tickets/{code}/assign",
+                    "POST /api/v1/tickets/{code}/verify" -> switch (caller.role()) {
                         case VILLAGE_CLERK, VILLAGE_SUPERVISOR -> target.equals(caller.scope());
                         case TOWNSHIP_REVIEWER -> township(target).equals(caller.scope());
                         case CITY_OVERSIGHT -> true;
@@ -101,6 +102,9 @@ class RoutePolicyTest {
                     };
             // The reporter's contact: city oversight only, never the village or township.
             case "GET /api/v1/tickets/{code}/contact" -> caller.role() == Role.CITY_OVERSIGHT;
+            // Oversight figures: township and city, each over its own scope (ADR 0023).
+            case "GET /api/v1/tickets/statistics" -> caller.role() == Role.TOWNSHIP_REVIEWER
+                    || caller.role() == Role.CITY_OVERSIGHT;
             default -> throw new AssertionError("no expectation for " + route + ": add it to this test");
         };
     }
@@ -233,6 +237,12 @@ class RoutePolicyTest {
             case "GET /api/v1/tickets" -> server.get("/api/v1/tickets", token).status() == 200;
             case "POST /api/v1/tickets/{code}/classify" -> server.postJson("/api/v1/tickets/" + ticket(server, target)
                     + "/classify", token, "{\"category\":\"POLICY_QUERY\"}").status() == 204;
+            case "POST /api/v1/tickets/{code}/assign" -> server.postJson("/api/v1/tickets/" + ticket(server, target)
+                    + "/assign", token, "{\"assignee\":\"oversight\"}").status() == 204;
+            case "POST /api/v1/tickets/{code}/verify" -> server.postJson("/api/v1/tickets/" + ticket(server, target)
+                    + "/verify", token, "{\"text\":\"已核实\"}").status() == 204;
+            case "GET /api/v1/tickets/statistics" -> server.get("/api/v1/tickets/statistics?from=2026-01-01&to=2026-12-31",
+                    token).status() == 200;
             case "POST /api/v1/tickets/{code}/reply" -> server.postJson("/api/v1/tickets/" + ticket(server, target)
                     + "/reply", token, "{\"text\":\"答复\"}").status() == 204;
             case "POST /api/v1/tickets/{code}/close" -> {
