@@ -52,7 +52,9 @@ public final class ReviewService {
         REAL,
         NO_AUTHOR_CHECK,
         NO_TOWNSHIP_CHECK,
-        NO_APPROVAL_CHECK
+        NO_APPROVAL_CHECK,
+        /** Refusals are not chained (cap 0): the property test's REFUSED-event check must notice. */
+        NO_REFUSAL_AUDIT
     }
 
     private final Database db;
@@ -75,7 +77,7 @@ public final class ReviewService {
         this.clock = clock;
         this.regions = regions;
         this.variant = variant;
-        this.refusals = new RefusalAudit(db, clock, RefusalAudit.DEFAULT_PER_HOUR);
+        this.refusals = new RefusalAudit(db, clock, variant == Variant.NO_REFUSAL_AUDIT ? 0 : RefusalAudit.DEFAULT_PER_HOUR);
     }
 
     /** The rules a village push must pass (wired into the sync service). */
