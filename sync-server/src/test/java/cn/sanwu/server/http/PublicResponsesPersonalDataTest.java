@@ -160,6 +160,12 @@ class PublicResponsesPersonalDataTest {
             String planted = idNumber(random);
             UUID victim = seeded.notices().getFirst();
             server.server().database().inTransaction(c -> {
+                if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                    // The append-only guard refuses the forgery; the test's superuser switches it off here.
+                    try (var s = c.createStatement()) {
+                        s.execute("SET LOCAL session_replication_role = replica");
+                    }
+                }
                 try (var ps = c.prepareStatement("UPDATE published_record SET publication_number = ? WHERE notice_id = ?")) {
                     ps.setString(1, planted);
                     ps.setObject(2, victim);
