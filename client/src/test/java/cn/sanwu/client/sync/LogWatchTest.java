@@ -79,16 +79,7 @@ class LogWatchTest {
         assertThat(pc.syncService().syncNow().message()).as("unchanged log: same root").startsWith("已同步");
 
         // Someone with the database and the key file rewrites history and lets the server sign it.
-        server.database().inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                for (String t : List.of("log_checkpoint", "log_leaf", "published_record")) {
-                    s.executeUpdate("DELETE FROM " + t);
-                }
-                s.executeUpdate("UPDATE ledger_head SET log_size = 0");
-            }
-            return null;
-        });
-        published = 0;
+        wipeLog();
         publish(9, "改写");
         SyncService.Result forked = pc.syncService().syncNow();
         assertThat(forked.ok()).as("the sync itself worked").isTrue();
@@ -97,16 +88,7 @@ class LogWatchTest {
         assertThat(pc.syncService().syncNow().message()).as("warned again on the next sync").contains("防篡改日志校验失败");
 
         // A log rolled back below what the PC saw is reported as such.
-        server.database().inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                for (String t : List.of("log_checkpoint", "log_leaf", "published_record")) {
-                    s.executeUpdate("DELETE FROM " + t);
-                }
-                s.executeUpdate("UPDATE ledger_head SET log_size = 0");
-            }
-            return null;
-        });
-        published = 0;
+        wipeLog();
         publish(2, "回滚");
         assertThat(pc.syncService().syncNow().message()).contains("本机曾见过 7 条", "只有 2 条");
     }
@@ -124,6 +106,20 @@ class LogWatchTest {
         pc.syncService().checkLogEvery(java.time.Duration.ZERO);
         pc.syncService().syncNow();
         assertThat(storedSize()).isEqualTo(5);
+    }
+
+    /** Empties the server's log (H2 has no append-only guard): what someone with the database file can do. */
+    private void wipeLog() {
+        server.database().inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String t : List.of("log_checkpoint", "log_leaf", "published_record")) {
+                    s.executeUpdate("DELETE FROM " + t);
+                }
+                s.executeUpdate("UPDATE ledger_head SET log_size = 0");
+            }
+            return null;
+        });
+        published = 0;
     }
 
     private long storedSize() {
