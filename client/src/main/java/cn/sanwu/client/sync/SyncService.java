@@ -78,7 +78,7 @@ public final class SyncService {
     }
 
     /** For tests: check the transparency log on every sync ({@code Duration.ZERO}) or at another interval. */
-    void checkLogEvery(Duration interval) {
+    public void checkLogEvery(Duration interval) {
         this.logCheckInterval = interval;
     }
 

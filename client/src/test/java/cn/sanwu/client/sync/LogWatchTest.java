@@ -4,24 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
 import cn.sanwu.client.app.DemoData;
-import cn.sanwu.model.hash.CanonicalJson;
-import cn.sanwu.model.hash.NoticeHasher;
 import cn.sanwu.model.log.Checkpoint;
-import cn.sanwu.model.notice.NoticeContent;
-import cn.sanwu.model.period.Period;
 import cn.sanwu.model.region.Region;
 import cn.sanwu.server.SyncServer;
 import cn.sanwu.server.config.SecurityConfig;
 import cn.sanwu.server.config.ServerConfig;
-import cn.sanwu.server.ledger.PublicationLedger;
-import cn.sanwu.server.ledger.PublicationRequest;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +30,7 @@ class LogWatchTest {
     private SyncServer server;
     private ServerConfig config;
     private AppContext pc;
-    private int published;
+    private ServerLog log;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,6 +41,7 @@ class LogWatchTest {
         for (Region r : DemoData.regions()) {
             server.accounts().regions().create(r);
         }
+        log = new ServerLog(server, DemoData.VILLAGE);
         pc = new AppContext(dir.resolve("pc"), Clock.systemUTC());
         pc.syncService().enroll("http://127.0.0.1:" + server.port(), server.devices().issueCode(DemoData.VILLAGE), "村委会电脑",
                 null);
@@ -66,21 +56,21 @@ class LogWatchTest {
 
     @Test
     void aGrowingLogIsAcceptedAndARewrittenOneIsReportedOnEverySync() throws Exception {
-        publish(3, "原文");
+        log.publish(3, "原文");
         SyncService.Result first = pc.syncService().syncNow();
         assertThat(first.ok()).isTrue();
         assertThat(first.message()).startsWith("已同步");
         assertThat(storedSize()).isEqualTo(3);
         assertThat(pc.settings().get(LogWatch.KEYS).orElse("")).startsWith(config.log().origin() + "+");
 
-        publish(4, "原文");
+        log.publish(4, "原文");
         assertThat(pc.syncService().syncNow().message()).startsWith("已同步");
         assertThat(storedSize()).as("grown with a consistency proof").isEqualTo(7);
         assertThat(pc.syncService().syncNow().message()).as("unchanged log: same root").startsWith("已同步");
 
         // Someone with the database and the key file rewrites history and lets the server sign it.
-        wipeLog();
-        publish(9, "改写");
+        log.wipe();
+        log.publish(9, "改写");
         SyncService.Result forked = pc.syncService().syncNow();
         assertThat(forked.ok()).as("the sync itself worked").isTrue();
         assertThat(forked.message()).contains("防篡改日志校验失败", "前 7 条");
@@ -88,19 +78,19 @@ class LogWatchTest {
         assertThat(pc.syncService().syncNow().message()).as("warned again on the next sync").contains("防篡改日志校验失败");
 
         // A log rolled back below what the PC saw is reported as such.
-        wipeLog();
-        publish(2, "回滚");
+        log.wipe();
+        log.publish(2, "回滚");
         assertThat(pc.syncService().syncNow().message()).contains("本机曾见过 7 条", "只有 2 条");
     }
 
     /** When all is well the log is checked once an hour, not on every idle sync (metered links). */
     @Test
     void aHealthyLogIsCheckedAtMostHourly() {
-        publish(2, "原文");
+        log.publish(2, "原文");
         pc.syncService().checkLogEvery(SyncService.LOG_CHECK_INTERVAL);
         assertThat(pc.syncService().syncNow().message()).startsWith("已同步");
         assertThat(storedSize()).isEqualTo(2);
-        publish(3, "原文");
+        log.publish(3, "原文");
         assertThat(pc.syncService().syncNow().message()).startsWith("已同步");
         assertThat(storedSize()).as("not due yet: the stored checkpoint stays").isEqualTo(2);
         pc.syncService().checkLogEvery(java.time.Duration.ZERO);
@@ -108,37 +98,8 @@ class LogWatchTest {
         assertThat(storedSize()).isEqualTo(5);
     }
 
-    /** Empties the server's log (H2 has no append-only guard): what someone with the database file can do. */
-    private void wipeLog() {
-        server.database().inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                for (String t : List.of("log_checkpoint", "log_leaf", "published_record")) {
-                    s.executeUpdate("DELETE FROM " + t);
-                }
-                s.executeUpdate("UPDATE ledger_head SET log_size = 0");
-            }
-            return null;
-        });
-        published = 0;
-    }
-
     private long storedSize() {
         String note = pc.settings().get(LogWatch.CHECKPOINT).orElseThrow();
         return Checkpoint.parseNoteText(note.substring(0, note.indexOf("\n\n") + 1), 32).treeSize();
-    }
-
-    /** {@code n} publications straight into the server's ledger, as its review workflow writes them. */
-    private void publish(int n, String body) {
-        PublicationLedger ledger = new PublicationLedger();
-        for (int i = 0; i < n; i++) {
-            UUID id = UUID.randomUUID();
-            NoticeContent content = new NoticeContent(DemoData.VILLAGE, "CW-01", Period.parse("2026-Q3"), "财务公开 " + i,
-                    body + " " + i, List.of(), null, null);
-            int number = ++published;
-            server.database().inTransaction(c -> ledger.publish(c, new PublicationRequest(id, 1, DemoData.VILLAGE,
-                    CanonicalJson.toText(NoticeHasher.canonicalTree(id, content)), NoticeHasher.sha256().hash(id, content),
-                    DemoData.VILLAGE + "-2026-" + String.format("%04d", number), "approval:" + id, LocalDate.of(2026, 12, 1),
-                    LocalDate.of(2026, 12, 31), Instant.now())));
-        }
     }
 }
