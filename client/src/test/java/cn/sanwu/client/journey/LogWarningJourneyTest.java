@@ -3,14 +3,9 @@ package cn.sanwu.client.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
 import cn.sanwu.client.app.DemoData;
 import cn.sanwu.client.sync.ServerLog;
-import cn.sanwu.client.task.BackgroundRunner;
-import cn.sanwu.model.region.Region;
 import cn.sanwu.server.SyncServer;
-import cn.sanwu.server.config.SecurityConfig;
-import cn.sanwu.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,25 +32,13 @@ class LogWarningJourneyTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        server = SyncServer.create(ServerConfig.local(dir.resolve("server"), 0).withSecurity(
-                SecurityConfig.DEFAULTS.withPasswordCost(new cn.sanwu.server.account.PasswordHasher.Cost(1024, 1, 1))),
-                Clock.systemUTC()).start();
-        for (Region r : DemoData.regions()) {
-            server.accounts().regions().create(r);
-        }
+        server = Journeys.server(dir.resolve("server"));
         ctx = new AppContext(dir.resolve("pc"), Clock.systemUTC());
         DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
         ctx.syncService().enroll("http://127.0.0.1:" + server.port(), server.devices().issueCode(DemoData.VILLAGE),
                 "村委会电脑", DemoData.VILLAGE);
         ctx.syncService().checkLogEvery(Duration.ZERO);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1100);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        Journeys.showMainWindow(ctx);
     }
 
     @AfterEach
