@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 5's proof: 100 random direct SQL edits to a real H2 file — amounts changed inside published
  * content (alone, with the hash recomputed, with the log leaf rewritten too), rows deleted,
- * back-dated rows inserted, audit rows altered or deleted — each on a fresh copy of one published
+ * back-dated rows inserted, audit rows altered or deleted, a v2 record's posting window moved (alone
+ * or with its log leaf) or the record claimed to be v1 — each on a fresh copy of one published
  * history, and {@code admin audit} must exit 3 naming the place for 100 of 100. The same edits
  * against an audit with its record check switched off must miss some, which shows the harness
  * can fail. Random: prints its seed; replay with {@code -Dseed=N}.
@@ -71,7 +72,12 @@ class LedgerTamperTest {
         EXISTING_RECORD_BACKDATED("published_record"),
         AUDIT_ROW_ALTERED("audit_event"),
         AUDIT_ROW_REHASHED_TO_THE_END("audit_event"),
-        AUDIT_ROW_DELETED("audit_event");
+        AUDIT_ROW_DELETED("audit_event"),
+        /** Leaf schema v2 (ADR 0025): the posting window is on record. */
+        POSTING_WINDOW_CHANGED("published_record"),
+        POSTING_WINDOW_AND_LOG_LEAF_CHANGED("log_checkpoint"),
+        /** A v2 record claimed to be a v1 one, which would leave its window unbound. */
+        RECORD_DOWNGRADED_TO_LEAF_V1("published_record");
 
         final String where;
 
@@ -136,6 +142,32 @@ class LedgerTamperTest {
         }
         System.out.println("broken audit (no record check) detected " + detected + "/" + trials);
         assertThat(detected).isLessThan(trials);
+    }
+
+    /**
+     * The posting window is bound only by v2 leaves: the same window edit on a record logged with
+     * a v1 leaf (published before ADR 0025) passes the audit. This is why v2 exists, and it shows
+     * the window check can fail.
+     */
+    @Test
+    void aMovedPostingWindowIsCaughtOnV2RecordsAndMissedOnV1Ones() throws Exception {
+        for (long index : new long[] {0, LedgerFixture.v1Count(NOTICES)}) {
+            Path copy = copyOfBase("window-" + index);
+            ServerConfig config = ServerConfig.local(copy, 0);
+            try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
+                db.inTransaction(c -> {
+                    update(c, "UPDATE published_record SET posting_until = DATEADD(DAY, 30, posting_until) WHERE leaf_index = ?", index);
+                    return null;
+                });
+            }
+            Result result = audit(copy);
+            if (index < LedgerFixture.v1Count(NOTICES)) {
+                assertThat(result.code()).as("v1 record %d: window not bound\n%s", index, result.out()).isZero();
+            } else {
+                assertThat(result.code()).isEqualTo(LedgerAdminCommand.TAMPERED);
+                assertThat(result.out()).contains("TAMPERED published_record", "posting window");
+            }
+        }
     }
 
     private static long seed() {
@@ -246,6 +278,24 @@ class LedgerTamperTest {
                 Instant at = LedgerFixture.START.minusSeconds(86_400L * (1 + random.nextInt(300)));
                 update(c, "UPDATE published_record SET published_at = ? WHERE leaf_index = ?", at.atOffset(ZoneOffset.UTC), index);
                 yield "record " + index + " dated " + at;
+            }
+            case POSTING_WINDOW_CHANGED, POSTING_WINDOW_AND_LOG_LEAF_CHANGED, RECORD_DOWNGRADED_TO_LEAF_V1 -> {
+                // Only v2 records bind their window; the fixture's first third are v1.
+                long v2 = LedgerFixture.v1Count(NOTICES) + random.nextInt(NOTICES - LedgerFixture.v1Count(NOTICES));
+                String[] row = record(c, v2);
+                if (edit == Edit.RECORD_DOWNGRADED_TO_LEAF_V1) {
+                    update(c, "UPDATE published_record SET leaf_schema = 1 WHERE leaf_index = ?", v2);
+                    yield "record " + v2 + " marked as a v1 leaf";
+                }
+                int days = (1 + random.nextInt(90)) * (random.nextBoolean() ? 1 : -1);
+                boolean end = random.nextBoolean();
+                String column = end ? "posting_until" : "posting_from";
+                update(c, "UPDATE published_record SET " + column + " = DATEADD(DAY, ?, " + column + ") WHERE leaf_index = ?",
+                        end ? Math.abs(days) : days, v2);
+                if (edit == Edit.POSTING_WINDOW_AND_LOG_LEAF_CHANGED) {
+                    rewriteLeaf(c, v2, PublicationLedger.find(c, UUID.fromString(row[0]), 1).orElseThrow().leaf());
+                }
+                yield column + " of leaf " + v2 + " moved " + (end ? Math.abs(days) : days) + " days";
             }
             case AUDIT_ROW_ALTERED, AUDIT_ROW_REHASHED_TO_THE_END, AUDIT_ROW_DELETED -> {
                 long events = count(c, "SELECT COUNT(*) FROM audit_event");

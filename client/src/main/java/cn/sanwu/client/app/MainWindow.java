@@ -153,6 +153,20 @@ public final class MainWindow extends BorderPane {
             flushAll();
             backgroundSync.syncNow();
         });
+        // A long message (the transparency log warning) is cut with "…" and shown whole on hover;
+        // it never squeezes the status or the 立即同步 button. A warning is in the overdue red.
+        sync.setMinWidth(Region.USE_PREF_SIZE);
+        syncNow.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip fullMessage = new javafx.scene.control.Tooltip();
+        fullMessage.textProperty().bind(syncMessage.textProperty());
+        fullMessage.setWrapText(true);
+        fullMessage.setMaxWidth(480);
+        syncMessage.setTooltip(fullMessage);
+        syncMessage.textProperty().addListener((o, was, text) -> {
+            boolean warning = text != null && text.startsWith("⚠");
+            syncMessage.getStyleClass().removeAll("hint", "state-overdue");
+            syncMessage.getStyleClass().add(warning ? "state-overdue" : "hint");
+        });
         HBox statusBar = new HBox(12, sync, conflicts, refusedLink, syncNow, enrollLink, syncMessage, spacer, dataDir);
         statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");

@@ -28,6 +28,8 @@ public final class SyncService {
     /** Rounds per sync before yielding (each pages at most the server's page size). */
     static final int MAX_ROUNDS = 100;
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** How often the transparency log is checked when all is well (LogWatch). */
+    static final Duration LOG_CHECK_INTERVAL = Duration.ofHours(1);
 
     /**
      * @param rounds  requests made
@@ -51,14 +53,17 @@ public final class SyncService {
     private final SettingsRepository settings;
     private final SyncEngine engine;
     private final DeviceKeys keys;
+    private final LogWatch log;
     private volatile SyncSteps steps = SyncSteps.NONE;
     private volatile Duration timeout = TIMEOUT;
+    private volatile Duration logCheckInterval = LOG_CHECK_INTERVAL;
 
     public SyncService(Database db, SettingsRepository settings, SyncEngine engine) {
         this.db = db;
         this.settings = settings;
         this.engine = engine;
         this.keys = new DeviceKeys(db, settings);
+        this.log = new LogWatch(db, settings);
     }
 
     /** For the kill test only (ADR 0014): reports each named step of a round to {@code listener}. */
@@ -70,6 +75,11 @@ public final class SyncService {
     /** For the fault-proxy test only (ADR 0013): a blackholed request times out in this instead of a minute. */
     void useTimeout(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    /** For tests: check the transparency log on every sync ({@code Duration.ZERO}) or at another interval. */
+    public void checkLogEvery(Duration interval) {
+        this.logCheckInterval = interval;
     }
 
     public boolean enrolled() {
@@ -145,7 +155,9 @@ public final class SyncService {
                 break;
             }
         }
-        return new Result(rounds, sent, pulled, true, "已同步：上传 " + sent + " 项，收到 " + pulled + " 项。",
+        // This PC keeps the log honest: a rewritten or forked log is a warning in the status bar.
+        Optional<String> logProblem = log.checkIfDue(transport, java.time.Instant.now(), logCheckInterval);
+        return new Result(rounds, sent, pulled, true, logProblem.orElse("已同步：上传 " + sent + " 项，收到 " + pulled + " 项。"),
                 List.copyOf(updated));
     }
 

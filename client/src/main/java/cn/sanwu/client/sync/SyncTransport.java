@@ -140,6 +140,19 @@ public final class SyncTransport {
     private record Answer(int status, byte[] body) {
     }
 
+    /**
+     * GET of a public read-only route (no token), e.g. the transparency log's checkpoint; answers the
+     * body as UTF-8 text. A refusal (4xx/5xx) is a {@link Refused}.
+     */
+    public String getText(String pathAndQuery) throws IOException, Refused {
+        Answer answer = exchange(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout).GET()
+                .build());
+        if (answer.status() != 200) {
+            throw refusal(answer.status(), parse(answer));
+        }
+        return new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Slowest upload rate allowed for before a request counts as lost: 4 KB/s (32 kbit/s). */
     static final long SLOWEST_UPLOAD_BYTES_PER_SECOND = 4_000;
 

@@ -207,6 +207,17 @@ public final class LinkBenchmark {
                 + " with TCP/IP headers (~%.0f packets × 52 B) %.0f B per sync%n", over, syncs, requests, connections, app, packets, wire);
         System.out.printf(Locale.ROOT, "idle per day at one sync every %d s (%d syncs): above TCP %.2f MB, with TCP/IP %.2f MB"
                 + " (target < 1 MB)%n", BackgroundSync.INTERVAL.toSeconds(), perDay, app * perDay / 1e6, wire * perDay / 1e6);
+        // The transparency log check (LogWatch) rides on one sync an hour: measured as one more sync that does it.
+        pc.syncService().checkLogEvery(java.time.Duration.ZERO);
+        Traffic withLog = measure(proxy, () -> check(pc.syncService().syncNow()), false);
+        pc.syncService().checkLogEvery(SyncService.LOG_CHECK_INTERVAL);
+        double extra = withLog.total() - app;
+        // On the same kept-alive connection: one GET and its answer, each a data packet and an ACK (estimated).
+        double extraWire = extra + 4 * 52;
+        long checksPerDay = 86_400 / SyncService.LOG_CHECK_INTERVAL.toSeconds();
+        System.out.printf(Locale.ROOT, "log check over %s: %d requests, +%.0f B above TCP (+%.0f B with TCP/IP) on the sync that"
+                + " does it; %d checks a day: +%.3f MB/day, idle total with TCP/IP %.2f MB%n", over, withLog.requests(), extra,
+                extraWire, checksPerDay, extraWire * checksPerDay / 1e6, (wire * (perDay - checksPerDay) + (wire + extraWire) * checksPerDay) / 1e6);
     }
 
     private static final String PASSWORD = "changeit";

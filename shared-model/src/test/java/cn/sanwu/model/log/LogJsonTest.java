@@ -35,5 +35,18 @@ class LogJsonTest {
         LogLeaf leafBack = json.readValue(json.writeValueAsString(leaf), LogLeaf.class);
         assertThat(leafBack).isEqualTo(leaf);
         assertThat(leafBack.leafHash(HASHER)).isEqualTo(leaf.leafHash(HASHER));
+
+        LogLeaf v2 = LogLeafTest.exampleV2();
+        String v2Text = json.writeValueAsString(v2);
+        assertThat(v2Text).contains("\"postingFrom\":\"2026-12-01\"", "\"postingTo\":\"2026-12-31\"");
+        LogLeaf v2Back = json.readValue(v2Text, LogLeaf.class);
+        assertThat(v2Back).isEqualTo(v2);
+        assertThat(v2Back.leafHash(HASHER)).isEqualTo(v2.leafHash(HASHER));
+        // A v1 leaf as an older server sent it (no facts at all) still reads as the v1 leaf.
+        com.fasterxml.jackson.databind.node.ObjectNode oldServer = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                json.writeValueAsString(leaf));
+        oldServer.remove("facts");
+        assertThat(oldServer.has("contentHash")).isTrue();
+        assertThat(json.treeToValue(oldServer, LogLeaf.class)).isEqualTo(leaf);
     }
 }

@@ -84,6 +84,86 @@ class PublishedNoticeVerifierTest {
                 log.signedCheckpoint()).outcome()).isEqualTo(Outcome.NOT_IN_LOG);
     }
 
+    /**
+     * A log written before and after leaf schema v2 (ADR 0025): every leaf of either schema
+     * verifies; a v2 record served with any other posting window, village, approval or correction
+     * facts — or passed off as a v1 leaf without them — is not in the log.
+     */
+    @Test
+    void aMixedV1AndV2LogVerifiesBothAndEveryChangedV2FactIsNotInTheLog() {
+        int n = 12;
+        List<LogLeaf> leaves = new ArrayList<>();
+        InMemoryLeafSource source = new InMemoryLeafSource();
+        for (int i = 0; i < n; i++) {
+            Instant at = NOW.minusSeconds(3600L * (n - i));
+            LogLeaf leaf = new LogLeaf(new UUID(0x0190a6b23c4d7e8fL, 0x9a0b000000000000L + i), 1, contentHash(i),
+                    "330102001001-2026-" + String.format("%04d", i + 1), at,
+                    i < n / 2 ? null : new PublicationFacts("330102001001", java.time.LocalDate.of(2026, 12, 1),
+                            java.time.LocalDate.of(2026, 12, 31), 1, at.minusSeconds(60), i % 3 == 0 ? "330102001001-2026-0001" : null,
+                            i % 3 == 0 ? PublicationFacts.reasonHash("金额更正") : null));
+            leaves.add(leaf);
+            source.append(leaf.leafHash(HASHER));
+        }
+        MerkleTree tree = new MerkleTree(HASHER, source);
+        CheckpointVerification checkpoint = CHECKPOINTS.verify(new Checkpoint(ORIGIN, n, tree.rootHash(n), NOW).sign(LOG_KEY));
+        List<String> accepted = new ArrayList<>();
+        int checked = 0;
+        for (int i = 0; i < n; i++) {
+            LogLeaf leaf = leaves.get(i);
+            InclusionProof proof = tree.inclusionProof(i, n);
+            assertThat(VERIFIER.verify(leaf.noticeId(), leaf.contentHash(), leaf, proof, checkpoint).isVerified())
+                    .as("leaf %d (%s)", i, leaf.schema()).isTrue();
+            if (leaf.facts() == null) {
+                continue;
+            }
+            PublicationFacts f = leaf.facts();
+            List<PublicationFacts> changed = new ArrayList<>();
+            for (int days = -400; days <= 400; days++) {
+                if (days == 0) {
+                    continue;
+                }
+                java.time.LocalDate to = f.postingTo().plusDays(days);
+                if (!to.isBefore(f.postingFrom())) {
+                    changed.add(new PublicationFacts(f.villageCode(), f.postingFrom(), to, f.approvedRevision(), f.approvedAt(),
+                            f.supersedes(), f.correctionReasonHash()));
+                }
+                java.time.LocalDate from = f.postingFrom().plusDays(days);
+                if (!f.postingTo().isBefore(from)) {
+                    changed.add(new PublicationFacts(f.villageCode(), from, f.postingTo(), f.approvedRevision(), f.approvedAt(),
+                            f.supersedes(), f.correctionReasonHash()));
+                }
+            }
+            changed.add(new PublicationFacts(f.villageCode(), f.postingFrom(), null, f.approvedRevision(), f.approvedAt(),
+                    f.supersedes(), f.correctionReasonHash()));
+            changed.add(new PublicationFacts("330102001002", f.postingFrom(), f.postingTo(), f.approvedRevision(), f.approvedAt(),
+                    f.supersedes(), f.correctionReasonHash()));
+            changed.add(new PublicationFacts(f.villageCode(), f.postingFrom(), f.postingTo(), 2, f.approvedAt(), f.supersedes(),
+                    f.correctionReasonHash()));
+            for (int bit = 0; bit < 42; bit++) {
+                Instant approved = Instant.ofEpochMilli(f.approvedAt().toEpochMilli() ^ (1L << bit));
+                changed.add(new PublicationFacts(f.villageCode(), f.postingFrom(), f.postingTo(), f.approvedRevision(), approved,
+                        f.supersedes(), f.correctionReasonHash()));
+            }
+            changed.add(new PublicationFacts(f.villageCode(), f.postingFrom(), f.postingTo(), f.approvedRevision(), f.approvedAt(),
+                    f.supersedes() == null ? "330102001001-2026-0002" : null, f.correctionReasonHash()));
+            changed.add(new PublicationFacts(f.villageCode(), f.postingFrom(), f.postingTo(), f.approvedRevision(), f.approvedAt(),
+                    f.supersedes(), PublicationFacts.reasonHash("另一个理由")));
+            List<LogLeaf> forged = new ArrayList<>();
+            changed.forEach(c -> forged.add(new LogLeaf(leaf.noticeId(), leaf.revision(), leaf.contentHash(),
+                    leaf.publicationNumber(), leaf.publishedAt(), c)));
+            forged.add(new LogLeaf(leaf.noticeId(), leaf.revision(), leaf.contentHash(), leaf.publicationNumber(), leaf.publishedAt()));
+            for (LogLeaf attempt : forged) {
+                checked++;
+                if (VERIFIER.verify(leaf.noticeId(), leaf.contentHash(), attempt, proof, checkpoint).isVerified()) {
+                    accepted.add("leaf " + i + ": " + attempt);
+                }
+            }
+        }
+        System.out.println("v2 fact changes checked: " + checked);
+        assertThat(checked).isGreaterThan(5000);
+        assertThat(accepted).isEmpty();
+    }
+
     /** Single-bit changes of the record, the printed hash and the proof, for logs of 1..16 leaves. */
     @Test
     void everySingleBitChangeOfTheRecordOrProofIsRejected() {

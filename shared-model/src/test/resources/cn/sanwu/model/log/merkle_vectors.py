@@ -116,6 +116,37 @@ def leaf_entry():
     print("leaf-hash %s" % leaf_hash(data).hex())
 
 
+def leaf_entry_v2():
+    """sanwu.log-leaf/2 (ADR 0025): v1's fields plus village, posting window, approval, correction."""
+    reason = "  第二季度支出金额录入有误，更正为 1,250.00 元 "
+    reason_hash = hashlib.sha256(unicodedata.normalize("NFC", reason.strip()).encode("utf-8")).hexdigest()
+    print("leaf-v2-reason-hash sha256:%s" % reason_hash)
+    entry = {
+        "schema": "sanwu.log-leaf/2",
+        "noticeId": "0190a6b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+        "revision": 3,
+        "contentHash": "sha256:6db2fa8fe890cf2ed32475ce77e8daef026dfea90a3c8a21863916bb9025ebff",
+        "publicationNumber": "330102001001-2026-0007",
+        "publishedAt": "2026-11-28T08:30:15.250Z",
+        "villageCode": "330102001001",
+        "postingFrom": "2026-12-01",
+        "postingTo": "2026-12-31",
+        "approvedRevision": 2,
+        "approvedAt": "2026-11-28T07:59:59.999Z",
+        "supersedes": "330102001001-2026-0003",
+        "correctionReasonHash": "sha256:" + reason_hash,
+    }
+    data = canonical_json(entry)
+    print("leaf-v2-json %s" % data.decode("utf-8"))
+    print("leaf-v2-hash %s" % leaf_hash(data).hex())
+    # The smallest v2 leaf: open-ended window, not a correction (optional keys left out).
+    for key in ("postingTo", "supersedes", "correctionReasonHash"):
+        del entry[key]
+    data = canonical_json(entry)
+    print("leaf-v2-min-json %s" % data.decode("utf-8"))
+    print("leaf-v2-min-hash %s" % leaf_hash(data).hex())
+
+
 def checkpoint():
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives import serialization
@@ -140,4 +171,5 @@ def checkpoint():
 if __name__ == "__main__":
     tree_vectors(20)
     leaf_entry()
+    leaf_entry_v2()
     checkpoint()

@@ -8,6 +8,7 @@ import cn.sanwu.model.log.LogLeaf;
 import cn.sanwu.model.log.MerkleHasher;
 import cn.sanwu.model.log.MerkleTree;
 import cn.sanwu.model.log.NoteVerifier;
+import cn.sanwu.model.log.PublicationFacts;
 import cn.sanwu.server.audit.AuditChain;
 import cn.sanwu.server.store.Database;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,8 @@ import java.util.UUID;
  * are now, trusting nothing the database says about itself (docs/operations.md "Audit"):
  * <ol>
  * <li>each published record: its content hashes to its content hash, the content is canonical and
- * for that notice, and it equals its log leaf (id, revision, hash, number, time);</li>
+ * for that notice, and it equals its log leaf (id, revision, hash, number, time; for a
+ * {@code sanwu.log-leaf/2} leaf also village, posting window, approval and correction);</li>
  * <li>the leaves: indices 0…n-1 without gaps, each leaf hash is {@code H(0x00 || leaf data)}, each
  * leaf has its published record, publication times do not go back (beyond {@link #CLOCK_SKEW}),
  * {@code ledger_head} agrees;</li>
@@ -233,6 +235,27 @@ public final class LedgerAudit {
         }
         if (!logged.publishedAt().equals(record.publishedAt())) {
             fields.add("published at " + record.publishedAt() + ", logged " + logged.publishedAt());
+        }
+        if (!logged.schema().equals(record.schema())) {
+            fields.add("leaf schema " + record.schema() + ", logged " + logged.schema());
+        } else if (logged.facts() != null && !logged.facts().equals(record.facts())) {
+            PublicationFacts l = logged.facts();
+            PublicationFacts r = record.facts();
+            if (!java.util.Objects.equals(l.postingFrom(), r.postingFrom()) || !java.util.Objects.equals(l.postingTo(), r.postingTo())) {
+                fields.add("posting window " + r.postingFrom() + "–" + r.postingTo() + ", logged " + l.postingFrom() + "–"
+                        + l.postingTo());
+            }
+            if (!l.villageCode().equals(r.villageCode())) {
+                fields.add("village");
+            }
+            if (l.approvedRevision() != r.approvedRevision() || !l.approvedAt().equals(r.approvedAt())) {
+                fields.add("approval " + r.approvedRevision() + " at " + r.approvedAt() + ", logged " + l.approvedRevision()
+                        + " at " + l.approvedAt());
+            }
+            if (!java.util.Objects.equals(l.supersedes(), r.supersedes())
+                    || !java.util.Objects.equals(l.correctionReasonHash(), r.correctionReasonHash())) {
+                fields.add("correction (supersedes / reason)");
+            }
         }
         return String.join("; ", fields);
     }

@@ -7,12 +7,14 @@ import cn.sanwu.model.hash.Sha256;
 import cn.sanwu.model.json.ModelJson;
 import cn.sanwu.model.log.LogLeaf;
 import cn.sanwu.model.log.MerkleHasher;
+import cn.sanwu.model.log.PublicationFacts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,16 +32,32 @@ import java.util.UUID;
  */
 public final class PublicationLedger {
 
+    /** The leaf schema new publications are written with ({@code sanwu.log-leaf/2}, ADR 0025). */
+    public static final int CURRENT_LEAF_SCHEMA = 2;
+
     private final HashAlgorithm contentAlgorithm;
     private final MerkleHasher hasher;
+    private final int leafSchema;
 
     public PublicationLedger() {
         this(Sha256.INSTANCE, MerkleHasher.sha256());
     }
 
     public PublicationLedger(HashAlgorithm contentAlgorithm, MerkleHasher hasher) {
+        this(contentAlgorithm, hasher, CURRENT_LEAF_SCHEMA);
+    }
+
+    /**
+     * {@code leafSchema} 1 writes {@code sanwu.log-leaf/1} leaves as servers did before ADR 0025 —
+     * only for building the mixed histories a real log holds (tests of the audit and verifiers).
+     */
+    public PublicationLedger(HashAlgorithm contentAlgorithm, MerkleHasher hasher, int leafSchema) {
+        if (leafSchema != 1 && leafSchema != 2) {
+            throw new IllegalArgumentException("leaf schema 1 or 2, was " + leafSchema);
+        }
         this.contentAlgorithm = contentAlgorithm;
         this.hasher = hasher;
+        this.leafSchema = leafSchema;
     }
 
     public MerkleHasher hasher() {
@@ -61,8 +79,10 @@ public final class PublicationLedger {
         if (!request.noticeId().toString().equals(noticeInContent)) {
             throw new IllegalArgumentException("the content is for notice " + noticeInContent + ", not " + request.noticeId());
         }
-        LogLeaf leaf = new LogLeaf(request.noticeId(), request.revision(), request.contentHash(),
-                request.publicationNumber(), request.publishedAt());
+        LogLeaf leaf = leaf(leafSchema, request.noticeId(), request.revision(), request.contentHash(),
+                request.publicationNumber(), request.publishedAt(), request.villageRegionId(), request.postingFrom(),
+                request.postingUntil(), request.approvedRevision(), request.approvedAt(), request.supersedes(),
+                request.correctionReason());
         LedgerHead head = LedgerHead.lock(c);
         if (find(c, request.noticeId(), request.revision()).isPresent()) {
             throw new IllegalArgumentException("notice " + request.noticeId() + " revision " + request.revision()
@@ -71,7 +91,8 @@ public final class PublicationLedger {
         long index = head.logSize();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO published_record(notice_id, revision, village_code,"
                 + " content_json, content_hash, publication_number, approval_ref, posting_from, posting_until, published_at,"
-                + " leaf_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " leaf_index, leaf_schema, approved_revision, approved_at, supersedes, correction_reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, request.noticeId());
             ps.setInt(2, request.revision());
             ps.setString(3, request.villageRegionId());
@@ -83,6 +104,11 @@ public final class PublicationLedger {
             ps.setObject(9, request.postingUntil());
             ps.setObject(10, leaf.publishedAt().atOffset(ZoneOffset.UTC));
             ps.setLong(11, index);
+            ps.setInt(12, leafSchema);
+            ps.setInt(13, request.approvedRevision());
+            ps.setObject(14, request.approvedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
+            ps.setString(15, request.supersedes());
+            ps.setString(16, request.correctionReason());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
@@ -118,18 +144,42 @@ public final class PublicationLedger {
         return tree;
     }
 
-    /** A published record as stored. */
+    /** The leaf of one publication in {@code schema} 1 (the v2 facts ignored) or 2; throws for any other. */
+    static LogLeaf leaf(int schema, UUID noticeId, int revision, ContentHash contentHash, String number, Instant publishedAt,
+            String village, LocalDate from, LocalDate to, Integer approvedRevision, Instant approvedAt, String supersedes,
+            String correctionReason) {
+        return switch (schema) {
+            case 1 -> new LogLeaf(noticeId, revision, contentHash, number, publishedAt);
+            case 2 -> {
+                if (approvedRevision == null || approvedAt == null) {
+                    throw new IllegalArgumentException("a v2 publication names its approval (revision and time)");
+                }
+                yield new LogLeaf(noticeId, revision, contentHash, number, publishedAt, new PublicationFacts(village, from, to,
+                        approvedRevision, approvedAt, supersedes, PublicationFacts.reasonHash(correctionReason)));
+            }
+            default -> throw new IllegalArgumentException("unknown leaf schema " + schema);
+        };
+    }
+
+    /**
+     * A published record as stored. {@code leafSchema} is the leaf it was logged with; the v2 facts
+     * ({@code approvedRevision} … {@code correctionReason}) are null on records published before V10.
+     */
     public record Record(UUID noticeId, int revision, String villageCode, String contentJson, ContentHash contentHash,
             String publicationNumber, String approvalRef, LocalDate postingFrom, LocalDate postingUntil,
-            java.time.Instant publishedAt, long leafIndex) {
+            java.time.Instant publishedAt, long leafIndex, int leafSchema, Integer approvedRevision, Instant approvedAt,
+            String supersedes, String correctionReason) {
 
+        /** The leaf this record must have in the log, rebuilt from the record alone. */
         public LogLeaf leaf() {
-            return new LogLeaf(noticeId, revision, contentHash, publicationNumber, publishedAt);
+            return PublicationLedger.leaf(leafSchema, noticeId, revision, contentHash, publicationNumber, publishedAt, villageCode,
+                    postingFrom, postingUntil, approvedRevision, approvedAt, supersedes, correctionReason);
         }
     }
 
     static final String SELECT_RECORD = "SELECT notice_id, revision, village_code, content_json, content_hash,"
-            + " publication_number, approval_ref, posting_from, posting_until, published_at, leaf_index FROM published_record";
+            + " publication_number, approval_ref, posting_from, posting_until, published_at, leaf_index, leaf_schema,"
+            + " approved_revision, approved_at, supersedes, correction_reason FROM published_record";
 
     /** The record of one published revision. */
     public static Optional<Record> find(Connection c, UUID noticeId, int revision) throws SQLException {
@@ -158,8 +208,11 @@ public final class PublicationLedger {
 
     /** Maps one row of {@link #SELECT_RECORD}; throws when a stored value no longer parses. */
     static Record record(ResultSet rs) throws SQLException {
+        OffsetDateTime approvedAt = rs.getObject(14, OffsetDateTime.class);
         return new Record(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
                 ContentHash.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-                rs.getObject(9, LocalDate.class), rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getLong(11));
+                rs.getObject(9, LocalDate.class), rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getLong(11), rs.getInt(12),
+                rs.getObject(13, Integer.class), approvedAt == null ? null : approvedAt.toInstant(), rs.getString(15),
+                rs.getString(16));
     }
 }

@@ -91,7 +91,7 @@ public final class ReviewQueue {
         if (versions.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode current = ReviewService.tree(versions.getFirst()[1]);
+        JsonNode current = tree(versions.getFirst()[1]);
         if (!NoticeStatus.SUBMITTED.name().equals(current.path("status").asText())) {
             return Optional.empty();
         }
@@ -101,10 +101,10 @@ public final class ReviewQueue {
         Optional<ReviewStore.Publication> inForce = service.store().inForce(c, s.noticeId);
         if (inForce.isPresent()) {
             previousRevision = inForce.get().revision();
-            previous = ModelJson.mapper().convertValue(ReviewService.tree(inForce.get().contentJson()), NoticeContent.class);
+            previous = ModelJson.mapper().convertValue(tree(inForce.get().contentJson()), NoticeContent.class);
         } else {
             for (String[] v : versions) {
-                NoticeContent older = content(ReviewService.tree(v[1]));
+                NoticeContent older = content(tree(v[1]));
                 if (!hasher.hash(s.noticeId, older).toString().equals(s.contentHash)) {
                     previousRevision = Integer.parseInt(v[0]);
                     previous = older;
@@ -157,7 +157,7 @@ public final class ReviewQueue {
         NoticeContent best = null;
         int bestRank = -1;
         for (String json : service.store().villagePayloads(c, s.village)) {
-            JsonNode p = ReviewService.tree(json);
+            JsonNode p = tree(json);
             NoticeContent other = content(p);
             if (other == null || !other.itemCode().equals(content.itemCode()) || !other.period().equals(period)) {
                 continue;
@@ -222,6 +222,14 @@ public final class ReviewQueue {
             return ModelJson.mapper().treeToValue(payload.get("content"), NoticeContent.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    static JsonNode tree(String json) {
+        try {
+            return ModelJson.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON", e);
         }
     }
 }

@@ -15,8 +15,6 @@ import cn.sanwu.server.account.Refusal;
 import cn.sanwu.server.account.RegionService;
 import cn.sanwu.server.store.Database;
 import cn.sanwu.server.sync.NoticeWrites;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,7 +33,8 @@ import java.util.UUID;
  * entry by a township. Each action is one transaction that locks the village's feed, checks,
  * writes the notice's next revision to the feed (so village PCs see the decision on their next
  * sync), the review state, one {@link ReviewEvent} and its audit entry; a refusal throws
- * {@link Refusal} and changes nothing. Thread-safe; all state is in the database.
+ * {@link Refusal} and changes nothing but the audit chain, where {@link RefusalAudit} records it
+ * afterwards (ADR 0025). Thread-safe; all state is in the database.
  */
 public final class ReviewService {
 
@@ -53,7 +52,9 @@ public final class ReviewService {
         REAL,
         NO_AUTHOR_CHECK,
         NO_TOWNSHIP_CHECK,
-        NO_APPROVAL_CHECK
+        NO_APPROVAL_CHECK,
+        /** Refusals are not chained (cap 0): the property test's REFUSED-event check must notice. */
+        NO_REFUSAL_AUDIT
     }
 
     private final Database db;
@@ -65,6 +66,7 @@ public final class ReviewService {
     private final NoticeWrites writes = new NoticeWrites();
     private final ReviewStore store = new ReviewStore();
     private final NoticeHasher hasher = NoticeHasher.sha256();
+    private final RefusalAudit refusals;
 
     public ReviewService(Database db, Clock clock, RegionService regions) {
         this(db, clock, regions, Variant.REAL);
@@ -75,6 +77,7 @@ public final class ReviewService {
         this.clock = clock;
         this.regions = regions;
         this.variant = variant;
+        this.refusals = new RefusalAudit(db, clock, variant == Variant.NO_REFUSAL_AUDIT ? 0 : RefusalAudit.DEFAULT_PER_HOUR);
     }
 
     /** The rules a village push must pass (wired into the sync service). */
@@ -95,50 +98,54 @@ public final class ReviewService {
 
     /** 村务监督委员会: records the 审核意见 on exactly this revision's content. */
     public Outcome signOff(Actor actor, UUID noticeId, int revision, String opinion) {
-        requireRole(actor, Role.VILLAGE_SUPERVISOR);
-        String text = requireText(opinion, "OPINION_REQUIRED", "请填写审核意见。");
-        return act(actor, noticeId, (c, seq, cur, state, now) -> {
-            requireVillageActor(actor, cur.villageCode());
-            requireCurrent(cur, revision);
-            requireOpen(state);
-            NoticeStatus status = status(cur);
-            if (!(status == NoticeStatus.DRAFT || status == NoticeStatus.RETURNED || status == NoticeStatus.SIGNED_OFF
-                    || status == NoticeStatus.NOT_DISCLOSED_FILED)) {
-                throw conflict("WRONG_STATE", "公告当前状态为“" + status.nameZh() + "”，不能签署审核意见。");
-            }
-            ObjectNode next = nextVersion(cur, NoticeStatus.SIGNED_OFF);
-            ObjectNode signOff = next.putObject("signOff");
-            signOff.put("name", actor.name());
-            signOff.put("opinion", text);
-            signOff.put("contentHash", state.contentHash);
-            signOff.put("at", now.toString());
-            state.signoffHash = state.contentHash;
-            state.signoffName = actor.name();
-            state.signoffOpinion = text;
-            state.signoffAt = now;
-            state.clearSubmission();
-            return write(c, seq, cur, next, state, ReviewEvent.Action.SIGN_OFF, actor, text, now, null);
+        return refusals.recorded(actor, ReviewEvent.Action.SIGN_OFF, noticeId, revision, null, () -> {
+            requireRole(actor, Role.VILLAGE_SUPERVISOR);
+            String text = requireText(opinion, "OPINION_REQUIRED", "请填写审核意见。");
+            return act(actor, noticeId, (c, seq, cur, state, now) -> {
+                requireVillageActor(actor, cur.villageCode());
+                requireCurrent(cur, revision);
+                requireOpen(state);
+                NoticeStatus status = status(cur);
+                if (!(status == NoticeStatus.DRAFT || status == NoticeStatus.RETURNED || status == NoticeStatus.SIGNED_OFF
+                        || status == NoticeStatus.NOT_DISCLOSED_FILED)) {
+                    throw conflict("WRONG_STATE", "公告当前状态为“" + status.nameZh() + "”，不能签署审核意见。");
+                }
+                ObjectNode next = nextVersion(cur, NoticeStatus.SIGNED_OFF);
+                ObjectNode signOff = next.putObject("signOff");
+                signOff.put("name", actor.name());
+                signOff.put("opinion", text);
+                signOff.put("contentHash", state.contentHash);
+                signOff.put("at", now.toString());
+                state.signoffHash = state.contentHash;
+                state.signoffName = actor.name();
+                state.signoffOpinion = text;
+                state.signoffAt = now;
+                state.clearSubmission();
+                return write(c, seq, cur, next, state, ReviewEvent.Action.SIGN_OFF, actor, text, now, null);
+            });
         });
     }
 
     /** The clerk submits the signed-off revision for review. */
     public Outcome submit(Actor actor, UUID noticeId, int revision) {
-        requireRole(actor, Role.VILLAGE_CLERK);
-        return act(actor, noticeId, (c, seq, cur, state, now) -> {
-            requireVillageActor(actor, cur.villageCode());
-            requireCurrent(cur, revision);
-            requireOpen(state);
-            if (status(cur) != NoticeStatus.SIGNED_OFF || !state.hasValidSignOff()) {
-                throw conflict("SIGNOFF_MISSING", "提交前须由村务监督委员会对当前内容签署审核意见。");
-            }
-            ObjectNode next = nextVersion(cur, NoticeStatus.SUBMITTED);
-            state.submittedRevision = next.path("revision").asInt();
-            state.submittedHash = state.contentHash;
-            state.submittedByKind = actor.kind();
-            state.submittedById = actor.id();
-            state.submittedAt = now;
-            state.clearApproval();
-            return write(c, seq, cur, next, state, ReviewEvent.Action.SUBMIT, actor, null, now, null);
+        return refusals.recorded(actor, ReviewEvent.Action.SUBMIT, noticeId, revision, null, () -> {
+            requireRole(actor, Role.VILLAGE_CLERK);
+            return act(actor, noticeId, (c, seq, cur, state, now) -> {
+                requireVillageActor(actor, cur.villageCode());
+                requireCurrent(cur, revision);
+                requireOpen(state);
+                if (status(cur) != NoticeStatus.SIGNED_OFF || !state.hasValidSignOff()) {
+                    throw conflict("SIGNOFF_MISSING", "提交前须由村务监督委员会对当前内容签署审核意见。");
+                }
+                ObjectNode next = nextVersion(cur, NoticeStatus.SUBMITTED);
+                state.submittedRevision = next.path("revision").asInt();
+                state.submittedHash = state.contentHash;
+                state.submittedByKind = actor.kind();
+                state.submittedById = actor.id();
+                state.submittedAt = now;
+                state.clearApproval();
+                return write(c, seq, cur, next, state, ReviewEvent.Action.SUBMIT, actor, null, now, null);
+            });
         });
     }
 
@@ -149,56 +156,60 @@ public final class ReviewService {
      * ones still current, the approver a reviewer of the village's township and not its author.
      */
     public Outcome approve(Actor actor, UUID noticeId, int revision, String contentHash) {
-        requireRole(actor, Role.TOWNSHIP_REVIEWER);
-        return act(actor, noticeId, (c, seq, cur, state, now) -> {
-            requireTownshipOf(actor, cur.villageCode());
-            requireSubmittedAt(cur, state, revision);
-            if (contentHash == null || !contentHash.equals(state.contentHash) || !contentHash.equals(state.submittedHash)) {
-                throw conflict("STALE_APPROVAL", "批准所针对的内容指纹与当前提交的内容不一致，请重新打开后再审核。");
-            }
-            if (variant != Variant.NO_AUTHOR_CHECK && state.isAuthor(actor)) {
-                throw new Refusal(Refusal.Kind.OUT_OF_SCOPE, "SELF_APPROVAL", "不能批准自己录入或提交的公告，请由其他审核员审核。");
-            }
-            state.approvedRevision = revision;
-            state.approvedHash = state.contentHash;
-            state.approvedBy = actor.id();
-            state.approvedAt = now;
-            if (state.filing) {
-                // 不公开备案 accepted: nothing is posted, the filing is on record and locked like a publication.
-                ObjectNode next = nextVersion(cur, NoticeStatus.NOT_DISCLOSED_FILED);
+        return refusals.recorded(actor, ReviewEvent.Action.APPROVE, noticeId, revision, contentHash, () -> {
+            requireRole(actor, Role.TOWNSHIP_REVIEWER);
+            return act(actor, noticeId, (c, seq, cur, state, now) -> {
+                requireTownshipOf(actor, cur.villageCode());
+                requireSubmittedAt(cur, state, revision);
+                if (contentHash == null || !contentHash.equals(state.contentHash) || !contentHash.equals(state.submittedHash)) {
+                    throw conflict("STALE_APPROVAL", "批准所针对的内容指纹与当前提交的内容不一致，请重新打开后再审核。");
+                }
+                if (variant != Variant.NO_AUTHOR_CHECK && state.isAuthor(actor)) {
+                    throw new Refusal(Refusal.Kind.OUT_OF_SCOPE, "SELF_APPROVAL", "不能批准自己录入或提交的公告，请由其他审核员审核。");
+                }
+                state.approvedRevision = revision;
+                state.approvedHash = state.contentHash;
+                state.approvedBy = actor.id();
+                state.approvedAt = now;
+                if (state.filing) {
+                    // 不公开备案 accepted: nothing is posted, the filing is on record and locked like a publication.
+                    ObjectNode next = nextVersion(cur, NoticeStatus.NOT_DISCLOSED_FILED);
+                    ObjectNode review = (ObjectNode) next.get("review");
+                    review.put("contentHash", state.contentHash);
+                    review.put("approvedBy", actor.name());
+                    review.put("approvedAt", now.toString());
+                    review.put("filingAccepted", true);
+                    state.lock = ReviewState.FILED;
+                    return write(c, seq, cur, next, state, ReviewEvent.Action.FILE_ACCEPTED, actor, null, now, null);
+                }
+                ObjectNode next = nextVersion(cur, NoticeStatus.APPROVED);
                 ObjectNode review = (ObjectNode) next.get("review");
                 review.put("contentHash", state.contentHash);
                 review.put("approvedBy", actor.name());
                 review.put("approvedAt", now.toString());
-                review.put("filingAccepted", true);
-                state.lock = ReviewState.FILED;
-                return write(c, seq, cur, next, state, ReviewEvent.Action.FILE_ACCEPTED, actor, null, now, null);
-            }
-            ObjectNode next = nextVersion(cur, NoticeStatus.APPROVED);
-            ObjectNode review = (ObjectNode) next.get("review");
-            review.put("contentHash", state.contentHash);
-            review.put("approvedBy", actor.name());
-            review.put("approvedAt", now.toString());
-            review.put("approvedRevision", revision);
-            return write(c, seq, cur, next, state, ReviewEvent.Action.APPROVE, actor, null, now, null);
+                review.put("approvedRevision", revision);
+                return write(c, seq, cur, next, state, ReviewEvent.Action.APPROVE, actor, null, now, null);
+            });
         });
     }
 
     /** Sends the submitted revision back to the village with a comment it sees. */
     public Outcome returnToVillage(Actor actor, UUID noticeId, int revision, String comment) {
-        requireRole(actor, Role.TOWNSHIP_REVIEWER);
-        String text = requireText(comment, "COMMENT_REQUIRED", "退回时请填写退回意见，村里会看到。");
-        return act(actor, noticeId, (c, seq, cur, state, now) -> {
-            requireTownshipOf(actor, cur.villageCode());
-            requireSubmittedAt(cur, state, revision);
-            ObjectNode next = nextVersion(cur, NoticeStatus.RETURNED);
-            next.put("reason", text);
-            ObjectNode review = (ObjectNode) next.get("review");
-            review.put("returnComment", text);
-            review.put("returnedBy", actor.name());
-            review.put("returnedAt", now.toString());
-            state.clearSubmission();
-            return write(c, seq, cur, next, state, ReviewEvent.Action.RETURN, actor, text, now, null);
+        return refusals.recorded(actor, ReviewEvent.Action.RETURN, noticeId, revision, null, () -> {
+            requireRole(actor, Role.TOWNSHIP_REVIEWER);
+            String text = requireText(comment, "COMMENT_REQUIRED", "退回时请填写退回意见，村里会看到。");
+            return act(actor, noticeId, (c, seq, cur, state, now) -> {
+                requireTownshipOf(actor, cur.villageCode());
+                requireSubmittedAt(cur, state, revision);
+                ObjectNode next = nextVersion(cur, NoticeStatus.RETURNED);
+                next.put("reason", text);
+                ObjectNode review = (ObjectNode) next.get("review");
+                review.put("returnComment", text);
+                review.put("returnedBy", actor.name());
+                review.put("returnedAt", now.toString());
+                state.clearSubmission();
+                return write(c, seq, cur, next, state, ReviewEvent.Action.RETURN, actor, text, now, null);
+            });
         });
     }
 
@@ -207,74 +218,81 @@ public final class ReviewService {
      * next 公开编号 of the village and year. A correction supersedes the publication in force.
      */
     public Outcome publish(Actor actor, UUID noticeId, int revision, LocalDate from, LocalDate to) {
-        requireRole(actor, Role.TOWNSHIP_REVIEWER);
-        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > MAX_POSTING_DAYS) {
-            throw new Refusal(Refusal.Kind.INVALID, "POSTING_WINDOW_INVALID", "公开期限无效：结束日期不能早于开始日期，且不超过一年。");
-        }
-        return act(actor, noticeId, (c, seq, cur, state, now) -> {
-            requireTownshipOf(actor, cur.villageCode());
-            requireCurrent(cur, revision);
-            boolean approved = status(cur) == NoticeStatus.APPROVED && state.approvedBy != null
-                    && state.contentHash.equals(state.approvedHash);
-            if (variant != Variant.NO_APPROVAL_CHECK && !approved) {
-                throw conflict("NOT_APPROVED", "只有经乡镇审核批准、且内容未再改动的公告才能公开。");
+        return refusals.recorded(actor, ReviewEvent.Action.PUBLISH, noticeId, revision, null, () -> {
+            requireRole(actor, Role.TOWNSHIP_REVIEWER);
+            if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > MAX_POSTING_DAYS) {
+                throw new Refusal(Refusal.Kind.INVALID, "POSTING_WINDOW_INVALID", "公开期限无效：结束日期不能早于开始日期，且不超过一年。");
             }
-            ObjectNode next = nextVersion(cur, NoticeStatus.PUBLISHED);
-            int publishedRevision = next.path("revision").asInt();
-            int year = now.atZone(CHINA).getYear();
-            String number = PublicationNumber.format(cur.villageCode(), year,
-                    store.nextPublicationNumber(c, cur.villageCode(), year));
-            String correction = cur.payload().path("correctionReason").asText("").strip();
-            Optional<ReviewStore.Publication> previous = store.inForce(c, noticeId);
-            String contentJson = cur.payload().get("content").toString();
-            store.insertPublication(c, new ReviewStore.Publication(noticeId, publishedRevision, cur.villageCode(), number,
-                    state.contentHash, contentJson, state.approvedRevision == null ? revision : state.approvedRevision,
-                    state.approvedBy == null ? actor.id() : state.approvedBy, state.approvedAt == null ? now : state.approvedAt,
-                    actor.id(), now, from, to, correction.isEmpty() || previous.isEmpty() ? null : correction, null, null, null));
-            if (previous.isPresent()) {
-                store.supersede(c, noticeId, previous.get().revision(), publishedRevision);
-            }
-            NoticeContent published = ModelJson.mapper().convertValue(cur.payload().get("content"), NoticeContent.class);
-            ledger.publish(c, new PublicationRequest(noticeId, publishedRevision, cur.villageCode(),
-                    CanonicalJson.toText(NoticeHasher.canonicalTree(noticeId, published)), ContentHash.parse(state.contentHash),
-                    number, "approval:" + noticeId + "/" + state.approvedRevision, from, to, now));
-            ObjectNode review = (ObjectNode) next.get("review");
-            review.put("publicationNumber", number);
-            review.put("publishedAt", now.toString());
-            review.put("postingFrom", from.toString());
-            review.put("postingTo", to.toString());
-            if (previous.isPresent()) {
-                review.put("supersedes", previous.get().number());
-                if (!correction.isEmpty()) {
-                    review.put("correctionReason", correction);
+            return act(actor, noticeId, (c, seq, cur, state, now) -> {
+                requireTownshipOf(actor, cur.villageCode());
+                requireCurrent(cur, revision);
+                boolean approved = status(cur) == NoticeStatus.APPROVED && state.approvedBy != null
+                        && state.contentHash.equals(state.approvedHash);
+                if (variant != Variant.NO_APPROVAL_CHECK && !approved) {
+                    throw conflict("NOT_APPROVED", "只有经乡镇审核批准、且内容未再改动的公告才能公开。");
                 }
-            }
-            // The reason belongs to this publication: a later push that copies the payload must
-            // give a reason of its own to count as a correction.
-            next.remove("correctionReason");
-            state.lock = ReviewState.PUBLISHED;
-            return write(c, seq, cur, next, state, ReviewEvent.Action.PUBLISH, actor, correction.isEmpty() ? null : correction,
-                    now, number);
+                ObjectNode next = nextVersion(cur, NoticeStatus.PUBLISHED);
+                int publishedRevision = next.path("revision").asInt();
+                int year = now.atZone(CHINA).getYear();
+                String number = PublicationNumber.format(cur.villageCode(), year,
+                        store.nextPublicationNumber(c, cur.villageCode(), year));
+                String correction = cur.payload().path("correctionReason").asText("").strip();
+                Optional<ReviewStore.Publication> previous = store.inForce(c, noticeId);
+                String contentJson = cur.payload().get("content").toString();
+                store.insertPublication(c, new ReviewStore.Publication(noticeId, publishedRevision, cur.villageCode(), number,
+                        state.contentHash, contentJson, state.approvedRevision == null ? revision : state.approvedRevision,
+                        state.approvedBy == null ? actor.id() : state.approvedBy, state.approvedAt == null ? now : state.approvedAt,
+                        actor.id(), now, from, to, correction.isEmpty() || previous.isEmpty() ? null : correction, null, null, null));
+                if (previous.isPresent()) {
+                    store.supersede(c, noticeId, previous.get().revision(), publishedRevision);
+                }
+                NoticeContent published = ModelJson.mapper().convertValue(cur.payload().get("content"), NoticeContent.class);
+                ledger.publish(c, new PublicationRequest(noticeId, publishedRevision, cur.villageCode(),
+                        CanonicalJson.toText(NoticeHasher.canonicalTree(noticeId, published)), ContentHash.parse(state.contentHash),
+                        number, "approval:" + noticeId + "/" + state.approvedRevision, from, to, now,
+                        state.approvedRevision == null ? revision : state.approvedRevision,
+                        state.approvedAt == null ? now : state.approvedAt, previous.map(ReviewStore.Publication::number).orElse(null),
+                        correction.isEmpty() || previous.isEmpty() ? null : correction));
+                ObjectNode review = (ObjectNode) next.get("review");
+                review.put("publicationNumber", number);
+                review.put("publishedAt", now.toString());
+                review.put("postingFrom", from.toString());
+                review.put("postingTo", to.toString());
+                if (previous.isPresent()) {
+                    review.put("supersedes", previous.get().number());
+                    if (!correction.isEmpty()) {
+                        review.put("correctionReason", correction);
+                    }
+                }
+                // The reason belongs to this publication: a later push that copies the payload must
+                // give a reason of its own to count as a correction.
+                next.remove("correctionReason");
+                state.lock = ReviewState.PUBLISHED;
+                return write(c, seq, cur, next, state, ReviewEvent.Action.PUBLISH, actor, correction.isEmpty() ? null : correction,
+                        now, number);
+            });
         });
     }
 
     /** Takes a published notice down with a public reason; it stays in history. */
     public Outcome withdraw(Actor actor, UUID noticeId, String reason) {
-        requireRole(actor, Role.TOWNSHIP_REVIEWER);
-        String text = requireText(reason, "REASON_REQUIRED", "撤回须填写公开的理由。");
-        return act(actor, noticeId, (c, seq, cur, state, now) -> {
-            requireTownshipOf(actor, cur.villageCode());
-            Optional<ReviewStore.Publication> inForce = store.inForce(c, noticeId);
-            if (inForce.isEmpty()) {
-                throw conflict("NOT_PUBLISHED", "这份公告没有正在公开的版本，无需撤回。");
-            }
-            store.withdraw(c, noticeId, inForce.get().revision(), text, now);
-            ObjectNode next = nextVersion(cur, NoticeStatus.WITHDRAWN);
-            next.put("reason", text);
-            ((ObjectNode) next.get("review")).put("withdrawnAt", now.toString());
-            state.lock = ReviewState.WITHDRAWN;
-            state.clearSubmission();
-            return write(c, seq, cur, next, state, ReviewEvent.Action.WITHDRAW, actor, text, now, null);
+        return refusals.recorded(actor, ReviewEvent.Action.WITHDRAW, noticeId, 0, null, () -> {
+            requireRole(actor, Role.TOWNSHIP_REVIEWER);
+            String text = requireText(reason, "REASON_REQUIRED", "撤回须填写公开的理由。");
+            return act(actor, noticeId, (c, seq, cur, state, now) -> {
+                requireTownshipOf(actor, cur.villageCode());
+                Optional<ReviewStore.Publication> inForce = store.inForce(c, noticeId);
+                if (inForce.isEmpty()) {
+                    throw conflict("NOT_PUBLISHED", "这份公告没有正在公开的版本，无需撤回。");
+                }
+                store.withdraw(c, noticeId, inForce.get().revision(), text, now);
+                ObjectNode next = nextVersion(cur, NoticeStatus.WITHDRAWN);
+                next.put("reason", text);
+                ((ObjectNode) next.get("review")).put("withdrawnAt", now.toString());
+                state.lock = ReviewState.WITHDRAWN;
+                state.clearSubmission();
+                return write(c, seq, cur, next, state, ReviewEvent.Action.WITHDRAW, actor, text, now, null);
+            });
         });
     }
 
@@ -284,45 +302,47 @@ public final class ReviewService {
      * who entered it may not approve it.
      */
     public Outcome enterContent(Actor actor, UUID noticeId, int baseRevision, NoticeContent content) {
-        requireRole(actor, Role.TOWNSHIP_REVIEWER);
-        if (content == null) {
-            throw new Refusal(Refusal.Kind.INVALID, "CONTENT_MISSING", "公告内容缺失。");
-        }
-        String village = content.villageCode();
-        requireTownshipOf(actor, village);
-        writes.prepare(db, village);
-        Instant now = clock.instant();
-        return db.inTransaction(c -> {
-            long seq = writes.lockVillage(c, village);
-            Optional<NoticeWrites.Current> found = writes.find(c, noticeId);
-            if (found.isPresent() && !found.get().villageCode().equals(village)) {
-                throw new Refusal(Refusal.Kind.OUT_OF_SCOPE, "OUT_OF_SCOPE", "这份公告属于其他村。");
+        return refusals.recorded(actor, ReviewEvent.Action.TOWNSHIP_ENTRY, noticeId, baseRevision, null, () -> {
+            requireRole(actor, Role.TOWNSHIP_REVIEWER);
+            if (content == null) {
+                throw new Refusal(Refusal.Kind.INVALID, "CONTENT_MISSING", "公告内容缺失。");
             }
-            int current = found.map(NoticeWrites.Current::revision).orElse(0);
-            if (current != baseRevision) {
-                throw conflict("STALE_REVISION", "公告已被修改（服务器版本 " + current + "），请刷新后再录入。");
-            }
-            ReviewState state = store.find(c, noticeId).orElse(new ReviewState(noticeId, village));
-            requireOpen(state);
-            if (found.isPresent() && !status(found.get()).isEditable()) {
-                throw conflict("WRONG_STATE", "公告当前状态为“" + status(found.get()).nameZh() + "”，不能修改内容。");
-            }
-            ObjectNode next = found.map(f -> nextVersion(f, NoticeStatus.DRAFT)).orElseGet(() -> {
-                ObjectNode p = ModelJson.mapper().createObjectNode();
-                p.put("id", noticeId.toString());
-                p.put("status", NoticeStatus.DRAFT.name());
-                p.put("revision", 1);
-                p.put("reason", "");
-                return p;
+            String village = content.villageCode();
+            requireTownshipOf(actor, village);
+            writes.prepare(db, village);
+            Instant now = clock.instant();
+            return db.inTransaction(c -> {
+                long seq = writes.lockVillage(c, village);
+                Optional<NoticeWrites.Current> found = writes.find(c, noticeId);
+                if (found.isPresent() && !found.get().villageCode().equals(village)) {
+                    throw new Refusal(Refusal.Kind.OUT_OF_SCOPE, "OUT_OF_SCOPE", "这份公告属于其他村。");
+                }
+                int current = found.map(NoticeWrites.Current::revision).orElse(0);
+                if (current != baseRevision) {
+                    throw conflict("STALE_REVISION", "公告已被修改（服务器版本 " + current + "），请刷新后再录入。");
+                }
+                ReviewState state = store.find(c, noticeId).orElse(new ReviewState(noticeId, village));
+                requireOpen(state);
+                if (found.isPresent() && !status(found.get()).isEditable()) {
+                    throw conflict("WRONG_STATE", "公告当前状态为“" + status(found.get()).nameZh() + "”，不能修改内容。");
+                }
+                ObjectNode next = found.map(f -> nextVersion(f, NoticeStatus.DRAFT)).orElseGet(() -> {
+                    ObjectNode p = ModelJson.mapper().createObjectNode();
+                    p.put("id", noticeId.toString());
+                    p.put("status", NoticeStatus.DRAFT.name());
+                    p.put("revision", 1);
+                    p.put("reason", "");
+                    return p;
+                });
+                next.set("content", ModelJson.mapper().valueToTree(content));
+                state.contentHash = hasher.hash(noticeId, content).toString();
+                state.contentByKind = actor.kind();
+                state.contentById = actor.id();
+                state.clearSubmission();
+                ((ObjectNode) next.withObject("/review")).put("contentHash", state.contentHash);
+                NoticeWrites.Current base = found.orElse(new NoticeWrites.Current(village, 0, next));
+                return write(c, seq, base, next, state, ReviewEvent.Action.TOWNSHIP_ENTRY, actor, null, now, null);
             });
-            next.set("content", ModelJson.mapper().valueToTree(content));
-            state.contentHash = hasher.hash(noticeId, content).toString();
-            state.contentByKind = actor.kind();
-            state.contentById = actor.id();
-            state.clearSubmission();
-            ((ObjectNode) next.withObject("/review")).put("contentHash", state.contentHash);
-            NoticeWrites.Current base = found.orElse(new NoticeWrites.Current(village, 0, next));
-            return write(c, seq, base, next, state, ReviewEvent.Action.TOWNSHIP_ENTRY, actor, null, now, null);
         });
     }
 
@@ -458,22 +478,6 @@ public final class ReviewService {
 
     private static Refusal unknown() {
         return new Refusal(Refusal.Kind.UNKNOWN, "NOTICE_UNKNOWN", "服务器上没有这份公告（可能尚未同步）。");
-    }
-
-    static String json(Object value) {
-        try {
-            return ModelJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static JsonNode tree(String json) {
-        try {
-            return ModelJson.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON", e);
-        }
     }
 
     Database database() {

@@ -28,7 +28,7 @@ final class Migrations {
     /** In order of version; never edit a released script, add a new one. */
     static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__accounts.sql",
             "V3__feed_epoch_and_entity_index.sql", "V4__bundles.sql", "V5__review.sql", "V6__ledger.sql",
-            "V8__feedback.sql", "V9__ticket_handling.sql");
+            "V8__feedback.sql", "V9__ticket_handling.sql", "V10__ledger_leaf_v2.sql");
 
     private Migrations() {
     }

@@ -157,6 +157,57 @@ class FeedbackLimitsTest {
         assertThat(phone.post(fields, null, null, null).status()).isEqualTo(429);
     }
 
+    /**
+     * Forged forwarding headers of every common spelling — RFC 7239 {@code Forwarded}, {@code
+     * X-Real-IP}, {@code X-Forwarded-For}, {@code True-Client-IP} — changed on every request do not
+     * make one source look like many, for submissions or for unknown-code look-ups, whether or not a
+     * reverse proxy is trusted (only the proxy's own X-Forwarded-For entry is ever believed).
+     */
+    @Test
+    void forgedForwardingHeadersOfEverySpellingDoNotBypassEitherLimit() {
+        start(Set.of("127.0.0.1"));
+        Map<String, String> fields = question("换着头刷屏");
+        int i = 0;
+        for (; i < FeedbackController.SUBMISSIONS_PER_HOUR; i++) {
+            assertThat(phone.postWithHeaders(fields, null, null, forged(i, "10.9.0.1")).status()).as("submission %d", i).isEqualTo(303);
+        }
+        for (int j = 0; j < 10; j++, i++) {
+            assertThat(phone.postWithHeaders(fields, null, null, forged(i, "10.9.0.1")).status()).as("forged submission %d", j).isEqualTo(429);
+        }
+        for (int j = 0; j < FeedbackController.UNKNOWN_LOOKUPS_PER_HOUR; j++) {
+            assertThat(phone.send(lookup(forged(j, "10.9.0.2"))).status()).isEqualTo(404);
+        }
+        for (int j = 0; j < 10; j++) {
+            assertThat(phone.send(lookup(forged(100 + j, "10.9.0.2"))).status()).as("forged look-up %d", j).isEqualTo(429);
+        }
+        assertThat(phone.post(fields, null, null, "10.9.0.3").status()).as("a real other source is served").isEqualTo(303);
+    }
+
+    @Test
+    void withoutATrustedProxyNoForwardingHeaderCountsAtAll() {
+        start(Set.of());
+        Map<String, String> fields = question("换着头刷屏");
+        for (int i = 0; i < FeedbackController.SUBMISSIONS_PER_HOUR; i++) {
+            assertThat(phone.postWithHeaders(fields, null, null, forged(i, "10.8.0." + i)).status()).isEqualTo(303);
+        }
+        assertThat(phone.postWithHeaders(fields, null, null, forged(99, "10.8.1.1")).status()).isEqualTo(429);
+    }
+
+    /** Forwarding headers naming a new client each time; X-Forwarded-For ends with {@code proxied} (the proxy's entry). */
+    private static Map<String, String> forged(int i, String proxied) {
+        String fake = "203.0." + (i / 250) + "." + (i % 250);
+        return Map.of("Forwarded", "for=" + fake + ";proto=https, for=\"[2001:db8::" + Integer.toHexString(i) + "]\"",
+                "X-Real-IP", fake, "True-Client-IP", fake, "X-Client-IP", fake,
+                "X-Forwarded-For", fake + ", 198.51.100." + (i % 250) + ", " + proxied);
+    }
+
+    private java.net.http.HttpRequest lookup(Map<String, String> headers) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(server.uri("/t/"
+                + cn.sanwu.server.feedback.TicketCode.generate())).GET();
+        headers.forEach(b::header);
+        return b.build();
+    }
+
     @Test
     void guessingTicketCodesIsLimitedButKnownCodesStillOpen() {
         start(Set.of());

@@ -128,11 +128,12 @@ class ReviewFlowTest {
     }
 
     @Test
-    void everyRefusalHasItsCodeAndChangesNothing() {
+    void everyRefusalHasItsCodeAndChangesNothing() throws java.io.IOException {
         push(ownPc(), content("v1"), NoticeStatus.SUBMITTED, null);
         int rev = revision();
         String h = hash();
         String before = world.snapshot();
+        long auditBefore = world.auditSize();
         assertThat(code(() -> world.review.publish(Actor.of(person(0)), id, rev, LocalDate.of(2026, 7, 1),
                 LocalDate.of(2026, 7, 2)))).isEqualTo("NOT_APPROVED");
         assertThat(code(() -> world.review.approve(Actor.of(person(2)), id, rev, h))).isEqualTo("OUT_OF_SCOPE");
@@ -143,6 +144,12 @@ class ReviewFlowTest {
         assertThat(code(() -> world.review.returnToVillage(Actor.of(person(0)), id, rev, " "))).isEqualTo("COMMENT_REQUIRED");
         assertThat(code(() -> world.review.withdraw(Actor.of(person(0)), id, "理由"))).isEqualTo("NOT_PUBLISHED");
         assertThat(world.snapshot()).isEqualTo(before);
+        // Each refusal is in the audit chain: who, what, result REFUSED, the code (ADR 0025).
+        assertThat(world.auditSince(auditBefore)).extracting(e -> e[2] + " " + e[5] + " " + e[6]).containsExactly(
+                "PUBLISH REFUSED NOT_APPROVED", "APPROVE REFUSED OUT_OF_SCOPE", "APPROVE REFUSED STALE_APPROVAL",
+                "APPROVE REFUSED STALE_APPROVAL", "APPROVE REFUSED FORBIDDEN", "RETURN REFUSED COMMENT_REQUIRED",
+                "WITHDRAW REFUSED NOT_PUBLISHED");
+        world.verifyAuditChain();
 
         // An approval replayed after the village changed the content is refused.
         push(ownPc(), content("v2"), NoticeStatus.SUBMITTED, null);
@@ -164,6 +171,20 @@ class ReviewFlowTest {
         assertThat(pubs).hasSize(2);
         assertThat(pubs.get(0)[1]).isEqualTo(pubs.get(1)[0]);
         assertThat(pubs.get(1)[2]).isEqualTo("金额录入有误");
+        // The correction's log leaf (schema v2) binds its window, approval, what it supersedes and its reason.
+        String firstNumber = world.rows("SELECT publication_number FROM publication WHERE revision = ?",
+                Integer.parseInt(pubs.get(0)[0])).getFirst()[0];
+        cn.sanwu.model.log.LogLeaf leaf = cn.sanwu.model.log.LogLeaf.parse(ReviewWorld.parse(world.rows(
+                "SELECT leaf_data FROM log_leaf ORDER BY leaf_index DESC").getFirst()[0]).traverse(
+                cn.sanwu.model.json.ModelJson.mapper()).readValueAs(java.util.Map.class));
+        assertThat(leaf.schema()).isEqualTo(cn.sanwu.model.log.LogLeaf.SCHEMA_V2);
+        assertThat(leaf.publicationNumber()).isEqualTo(second.publicationNumber());
+        assertThat(leaf.facts().postingFrom()).isEqualTo(LocalDate.of(2026, 7, 3));
+        assertThat(leaf.facts().postingTo()).isEqualTo(LocalDate.of(2026, 7, 9));
+        assertThat(leaf.facts().supersedes()).isEqualTo(firstNumber);
+        assertThat(leaf.facts().correctionReasonHash()).isEqualTo(cn.sanwu.model.log.PublicationFacts.reasonHash("金额录入有误"));
+        assertThat(leaf.facts().villageCode()).isEqualTo(ReviewWorld.VILLAGES.getFirst());
+        assertThat(leaf.facts().approvedRevision()).as("the submitted revision approved").isEqualTo(second.revision() - 2);
 
         world.review.withdraw(Actor.of(person(0)), id, "村民代表会议决定撤回");
         assertThat(world.current(id).orElseThrow().path("status").asText()).isEqualTo("WITHDRAWN");

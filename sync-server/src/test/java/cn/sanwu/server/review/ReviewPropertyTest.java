@@ -39,7 +39,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Random histories of real review actions and village pushes, by random people and PCs of three
  * villages in two townships, against the real {@link ReviewService} and sync service over an H2 file
- * (docs/review.md "Proof"). After every step: a refused action changed nothing; the refusals the
+ * (docs/review.md "Proof"). After every step: a refused action changed nothing but the audit
+ * chain, to which a person's refused action appended exactly one REFUSED event with its code (a
+ * refused push appended none; ADR 0025), and the chain verifies after every history; the refusals the
  * rules demand happened; and for every publication — published ⇒ approved by a reviewer of the
  * owning township who neither wrote nor submitted that content, for the same content hash, with
  * nothing in between. The model of who wrote what is kept here from the calls, not read back.
@@ -88,7 +90,8 @@ class ReviewPropertyTest {
     private static final Map<Kind, int[]> BY_KIND = new java.util.EnumMap<>(Kind.class);
     private static ReviewWorld world;
     private static Path dir;
-    private static final int[] TOTALS = new int[5]; // histories, steps, publication checks, histories that published, refusals
+    // histories, steps, publication checks, histories that published, refusals, REFUSED audit events checked
+    private static final int[] TOTALS = new int[6];
 
     @BeforeContainer
     static void open() throws IOException {
@@ -100,7 +103,8 @@ class ReviewPropertyTest {
     @AfterContainer
     static void close() {
         System.out.println("ReviewPropertyTest: " + TOTALS[0] + " histories (" + TOTALS[3] + " with a publication), "
-                + TOTALS[1] + " steps (" + TOTALS[4] + " refused), " + TOTALS[2] + " publication checks");
+                + TOTALS[1] + " steps (" + TOTALS[4] + " refused, " + TOTALS[5] + " of them chained as REFUSED audit events), "
+                + TOTALS[2] + " publication checks");
         BY_KIND.forEach((k, v) -> System.out.println("  " + k + ": " + v[0] + " steps, " + v[1] + " refused"));
         if (world != null) {
             world.close();
@@ -131,6 +135,7 @@ class ReviewPropertyTest {
         for (Op op : history) {
             h.step(op);
         }
+        world.verifyAuditChain();
         TOTALS[0]++;
         if (!world.rows("SELECT 1 FROM publication").isEmpty()) {
             TOTALS[3]++;
@@ -174,6 +179,7 @@ class ReviewPropertyTest {
             CLOCK.advance(java.time.Duration.ofMillis(1));
             UUID id = ids[op.notice()];
             String before = world.snapshot();
+            long auditBefore = world.auditSize();
             JsonNode current = world.current(id).orElse(null);
             String lock = world.lock(id);
             boolean refused;
@@ -203,7 +209,7 @@ class ReviewPropertyTest {
                     String content = "entry-" + (++token);
                     NoticeContent c = content(op.notice(), content, current);
                     int base = current == null ? 0 : current.path("revision").asInt();
-                    refused = refusedBy(() -> world.review.enterContent(Actor.of(u), id, op.mode() == 1 ? base + 1 : base, c));
+                    refused = attempt(u, "TOWNSHIP_ENTRY", () -> world.review.enterContent(Actor.of(u), id, op.mode() == 1 ? base + 1 : base, c));
                     if (op.mode() == 1) {
                         expectRefusal = "an entry on a stale revision";
                     }
@@ -218,7 +224,7 @@ class ReviewPropertyTest {
                     } else if (u.role() != Role.VILLAGE_SUPERVISOR || !villageOf(op.notice()).equals(u.scopeCode())) {
                         expectRefusal = "a sign-off by someone not on the village's supervisory committee";
                     }
-                    refused = refusedBy(() -> world.review.signOff(Actor.of(u), id, revision(current, op), "同意公开 " + token));
+                    refused = attempt(u, "SIGN_OFF", () -> world.review.signOff(Actor.of(u), id, revision(current, op), "同意公开 " + token));
                 }
                 case SUBMIT -> {
                     User u = person(op);
@@ -227,7 +233,7 @@ class ReviewPropertyTest {
                     } else if (u.role() != Role.VILLAGE_CLERK || !villageOf(op.notice()).equals(u.scopeCode())) {
                         expectRefusal = "a submission by someone not the village's clerk";
                     }
-                    refused = refusedBy(() -> world.review.submit(Actor.of(u), id, revision(current, op)));
+                    refused = attempt(u, "SUBMIT", () -> world.review.submit(Actor.of(u), id, revision(current, op)));
                     if (!refused) {
                         author(id, hash(id, current), u.id());
                     }
@@ -245,14 +251,14 @@ class ReviewPropertyTest {
                     }
                     String hash = current == null ? "sha256:" + "0".repeat(64) : op.mode() == 2 ? "sha256:" + "1".repeat(64)
                             : hash(id, current);
-                    refused = refusedBy(() -> world.review.approve(Actor.of(u), id, revision(current, op), hash));
+                    refused = attempt(u, "APPROVE", () -> world.review.approve(Actor.of(u), id, revision(current, op), hash));
                 }
                 case RETURN -> {
                     User u = person(op);
                     if (current != null && !ownTownship(u, op.notice())) {
                         expectRefusal = "a return by someone not a reviewer of the owning township";
                     }
-                    refused = refusedBy(() -> world.review.returnToVillage(Actor.of(u), id, revision(current, op), "请补充 " + token));
+                    refused = attempt(u, "RETURN", () -> world.review.returnToVillage(Actor.of(u), id, revision(current, op), "请补充 " + token));
                 }
                 case PUBLISH -> {
                     User u = person(op);
@@ -262,14 +268,14 @@ class ReviewPropertyTest {
                         expectRefusal = "a publication without approval";
                     }
                     LocalDate from = LocalDate.of(2026, 6, 1);
-                    refused = refusedBy(() -> world.review.publish(Actor.of(u), id, revision(current, op), from, from.plusDays(30)));
+                    refused = attempt(u, "PUBLISH", () -> world.review.publish(Actor.of(u), id, revision(current, op), from, from.plusDays(30)));
                 }
                 case WITHDRAW -> {
                     User u = person(op);
                     if (current != null && !ownTownship(u, op.notice())) {
                         expectRefusal = "a withdrawal by someone not a reviewer of the owning township";
                     }
-                    refused = refusedBy(() -> world.review.withdraw(Actor.of(u), id, "撤回理由 " + token));
+                    refused = attempt(u, "WITHDRAW", () -> world.review.withdraw(Actor.of(u), id, "撤回理由 " + token));
                 }
                 default -> throw new AssertionError(op);
             }
@@ -282,7 +288,19 @@ class ReviewPropertyTest {
                 kindTotals[1]++;
                 TOTALS[4]++;
                 assertThat(world.snapshot()).as("a refused %s changed nothing", op).isEqualTo(before);
+                List<String[]> chained = world.auditSince(auditBefore);
+                if (lastAttempt == null) {
+                    // A village PC's refused push is answered REJECTED to the PC and not chained.
+                    assertThat(chained).as("a refused push %s appends no audit event", op).isEmpty();
+                } else {
+                    // A person's refused action: exactly one REFUSED event, who, what, result and code.
+                    assertThat(chained).as("one REFUSED audit event for %s", op).hasSize(1);
+                    assertThat(chained.getFirst()).containsExactly(lastAttempt.who().id().toString(), lastAttempt.who().role().name(),
+                            lastAttempt.action(), id.toString(), chained.getFirst()[4], "REFUSED", lastAttempt.refusal().code());
+                    TOTALS[5]++;
+                }
             }
+            lastAttempt = null;
             checkPublications();
         }
 
@@ -367,11 +385,19 @@ class ReviewPropertyTest {
             authors.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(hash, k -> new HashSet<>()).add(who);
         }
 
-        private static boolean refusedBy(Runnable action) {
+        /** A person's refused call: who, which action, the refusal. */
+        record Attempt(User who, String action, Refusal refusal) {
+        }
+
+        private Attempt lastAttempt;
+
+        /** Runs a person's review call; answers whether it was refused, remembering the refusal. */
+        private boolean attempt(User who, String action, Runnable call) {
             try {
-                action.run();
+                call.run();
                 return false;
             } catch (Refusal r) {
+                lastAttempt = new Attempt(who, action, r);
                 return true;
             }
         }

@@ -30,7 +30,11 @@ public final class LedgerFixture {
     private LedgerFixture() {
     }
 
-    /** Publishes {@code n} notices into {@code db}, one hour apart, and signs a checkpoint; answers their ids. */
+    /**
+     * Publishes {@code n} notices into {@code db}, one hour apart, and signs a checkpoint; answers
+     * their ids. The first third is logged with leaf schema v1, as a server before ADR 0025 did, the
+     * rest with v2: a real log holds both forever.
+     */
     public static List<UUID> publish(Database db, ServerConfig config, int n, Random random) {
         return publish(db, config, n, random, START);
     }
@@ -38,6 +42,7 @@ public final class LedgerFixture {
     /** As {@link #publish(Database, ServerConfig, int, Random)}, the first publication at {@code start}. */
     public static List<UUID> publish(Database db, ServerConfig config, int n, Random random, Instant start) {
         PublicationLedger ledger = new PublicationLedger();
+        PublicationLedger legacy = new PublicationLedger(cn.sanwu.model.hash.Sha256.INSTANCE, MerkleHasher.sha256(), 1);
         AuditChain audit = new AuditChain();
         UuidV7 ids = new UuidV7(Clock.systemUTC());
         UUID clerk = UUID.randomUUID();
@@ -46,13 +51,14 @@ public final class LedgerFixture {
         for (int i = 0; i < n; i++) {
             UUID id = ids.next();
             Instant at = start.plus(Duration.ofHours(i));
+            int index = i;
             PublicationRequest request = Publications.request(id, 1, Notices.VILLAGE,
                     Notices.VILLAGE + "-2026-" + String.format("%04d", i + 1), at, random);
             ContentHash hash = request.contentHash();
             db.inTransaction(c -> {
                 audit.append(c, new AuditEvent(clerk, "VILLAGE_CLERK", "SUBMIT", id, 1, hash, "OK", null, at.minusSeconds(600)));
                 audit.append(c, new AuditEvent(reviewer, "TOWNSHIP_REVIEWER", "APPROVE", id, 1, hash, "OK", "同意公开", at));
-                ledger.publish(c, request);
+                (index < v1Count(n) ? legacy : ledger).publish(c, request);
                 audit.append(c, new AuditEvent(reviewer, "TOWNSHIP_REVIEWER", "PUBLISH", id, 1, hash, "OK", null, at));
                 return null;
             });
@@ -60,6 +66,11 @@ public final class LedgerFixture {
         }
         log(db, config).signNow();
         return out;
+    }
+
+    /** How many of {@code n} fixture publications have v1 leaves (the first ones). */
+    public static int v1Count(int n) {
+        return n / 3;
     }
 
     public static TransparencyLog log(Database db, ServerConfig config) {

@@ -68,6 +68,11 @@ public final class Residents {
 
     /** Posts the form with {@code fields} and an optional photo; {@code forwardedFor} null for none. */
     public Page post(Map<String, String> fields, byte[] photo, String photoName, String forwardedFor) {
+        return postWithHeaders(fields, photo, photoName, forwardedFor == null ? Map.of() : Map.of("X-Forwarded-For", forwardedFor));
+    }
+
+    /** Posts the form with extra request {@code headers} (e.g. forged forwarding headers). */
+    public Page postWithHeaders(Map<String, String> fields, byte[] photo, String photoName, Map<String, String> headers) {
         String boundary = "----sanwu" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : fields.entrySet()) {
@@ -84,9 +89,7 @@ public final class Residents {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/feedback"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (forwardedFor != null) {
-            b.header("X-Forwarded-For", forwardedFor);
-        }
+        headers.forEach(b::header);
         return send(b.build());
     }
 
