@@ -140,7 +140,7 @@ public final class ReviewQueue {
         return service.database().inTransaction(c -> {
             List<Published> out = new ArrayList<>();
             for (ReviewStore.Publication p : service.store().inForceIn(c, villages.stream().map(Region::code).toList())) {
-                NoticeContent content = ModelJson.mapper().convertValue(ReviewService.tree(p.contentJson()), NoticeContent.class);
+                NoticeContent content = ModelJson.mapper().convertValue(tree(p.contentJson()), NoticeContent.class);
                 String name = villages.stream().filter(v -> v.code().equals(p.villageCode())).map(Region::name).findFirst()
                         .orElse(p.villageCode());
                 out.add(new Published(p.noticeId(), p.villageCode(), name, p.revision(), p.number(), content.title(),

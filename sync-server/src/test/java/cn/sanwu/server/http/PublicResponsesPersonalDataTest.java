@@ -110,6 +110,29 @@ class PublicResponsesPersonalDataTest {
             out.add(c.get("/api/v1/published/" + UUID.randomUUID()));
             return out;
         });
+        SAMPLES.put("GET /n/{noticeId}", c -> {
+            // The page as opened from each printed QR (revision and content hash taken from the
+            // published facts), without parameters, with a wrong hash, and for an unknown id.
+            List<Answer> out = new ArrayList<>();
+            Pattern revisionAndHash = Pattern.compile(
+                    "\"revision\":(\\d+).*?\"contentHash\":\\{\"algorithm\":\"sha256\",\"hex\":\"([0-9a-f]{64})\"");
+            for (UUID id : c.seeded().notices()) {
+                String facts = c.get("/api/v1/published/" + id).body();
+                Matcher m = revisionAndHash.matcher(facts);
+                int printed = 0;
+                while (m.find()) {
+                    out.add(c.get("/n/" + id + "?r=" + m.group(1) + "&h=sha256:" + m.group(2)));
+                    printed++;
+                }
+                assertThat(printed).as("published revisions of %s in %s", id, facts).isPositive();
+                out.add(c.get("/n/" + id));
+                out.add(c.get("/n/" + id + "?r=1&h=sha256:" + "0".repeat(64)));
+            }
+            out.add(c.get("/n/" + UUID.randomUUID()));
+            return out;
+        });
+        SAMPLES.put("GET /v/{villageCode}", c -> List.of(c.get("/v/" + OWN_VILLAGE), c.get("/v/" + OWN_VILLAGE + "?q=2026"),
+                c.get("/v/" + OWN_VILLAGE + "?page=2"), c.get("/v/" + OTHER_TOWNSHIP_VILLAGE), c.get("/v/999999999999")));
         SAMPLES.put("GET /public.css", c -> List.of(c.get("/public.css")));
         SAMPLES.put("GET /feedback", c -> List.of(c.get("/feedback?village=" + OWN_VILLAGE),
                 c.get("/feedback?village=" + OTHER_TOWNSHIP_VILLAGE + "&notice=219901102201-2026-0001")));
