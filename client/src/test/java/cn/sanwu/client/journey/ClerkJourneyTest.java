@@ -3,10 +3,8 @@ package cn.sanwu.client.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
 import cn.sanwu.client.checklist.ChecklistEntry;
 import cn.sanwu.client.ledger.LedgerRow;
-import cn.sanwu.client.task.BackgroundRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,13 +51,7 @@ class ClerkJourneyTest extends FxRobot {
 
     private void startApp() throws Exception {
         ctx = new AppContext(dataDir, NOVEMBER_5);
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1000);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        Journeys.showMainWindow(ctx, 1000);
     }
 
     private void restartApp() throws Exception {

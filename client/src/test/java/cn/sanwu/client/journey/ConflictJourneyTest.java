@@ -3,10 +3,8 @@ package cn.sanwu.client.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
 import cn.sanwu.client.app.DemoData;
 import cn.sanwu.client.notice.NoticePayload;
-import cn.sanwu.client.task.BackgroundRunner;
 import cn.sanwu.model.notice.Notice;
 import cn.sanwu.model.notice.NoticeContent;
 import cn.sanwu.model.period.Period;
@@ -52,13 +50,7 @@ class ConflictJourneyTest extends FxRobot {
         mine = ctx.notices().save(ctx.notices().newDraft(village, item, new Period.Quarter(2026, 3), "宅基地审批公开",
                 "本机写的正文"));
         answerWithAConflict();
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1100);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        Journeys.showMainWindow(ctx, 1100);
     }
 
     /** The server already holds revision 4 of the notice, written by the township. */

@@ -3,7 +3,6 @@ package cn.sanwu.client.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
 import cn.sanwu.client.app.DemoData;
 import cn.sanwu.client.support.SupportMenuAccess;
 import cn.sanwu.client.task.BackgroundRunner;
@@ -37,13 +36,7 @@ class DiagnosticsJourneyTest extends FxRobot {
         ctx = new AppContext(dir.resolve("pc"), Clock.systemUTC());
         DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1100);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        Journeys.showMainWindow(ctx, 1100);
     }
 
     @AfterEach

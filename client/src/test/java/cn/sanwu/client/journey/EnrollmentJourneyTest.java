@@ -3,9 +3,7 @@ package cn.sanwu.client.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
 import cn.sanwu.client.app.DemoData;
-import cn.sanwu.client.task.BackgroundRunner;
 import cn.sanwu.server.SyncServer;
 import cn.sanwu.server.config.ServerConfig;
 import java.nio.file.Path;
@@ -38,13 +36,7 @@ class EnrollmentJourneyTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         ctx = new AppContext(dir.resolve("pc"), Clock.systemUTC());
         DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1100);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        Journeys.showMainWindow(ctx, 1100);
     }
 
     @AfterEach

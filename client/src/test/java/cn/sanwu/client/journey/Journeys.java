@@ -14,7 +14,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The set-up journeys share (the older journeys still spell it out; new ones use this): the real
+ * The set-up journeys share: the real
  * sync server on loopback with the demo regions, and the main window on a PC's context.
  */
 final class Journeys {
@@ -33,12 +33,26 @@ final class Journeys {
         return server;
     }
 
+    /** A village PC's real store in {@code pcDir} with the demo data, enrolled with {@code server}. */
+    static AppContext enrolledVillagePc(Path pcDir, SyncServer server, Clock clock) throws Exception {
+        AppContext ctx = new AppContext(pcDir, clock);
+        DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
+        ctx.syncService().enroll("http://127.0.0.1:" + server.port(), server.devices().issueCode(DemoData.VILLAGE),
+                "村委会电脑", DemoData.VILLAGE);
+        return ctx;
+    }
+
     /** Shows the main window on {@code ctx} (background work run directly), 1100 × 760. */
     static void showMainWindow(AppContext ctx) throws Exception {
+        showMainWindow(ctx, 1100);
+    }
+
+    /** Shows the main window on {@code ctx} (background work run directly), {@code width} × 760. */
+    static void showMainWindow(AppContext ctx, int width) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1100);
+            stage.setWidth(width);
             stage.setHeight(760);
         });
         FxToolkit.showStage();

@@ -33,10 +33,7 @@ class LogWarningJourneyTest extends FxRobot {
     @BeforeEach
     void start() throws Exception {
         server = Journeys.server(dir.resolve("server"));
-        ctx = new AppContext(dir.resolve("pc"), Clock.systemUTC());
-        DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
-        ctx.syncService().enroll("http://127.0.0.1:" + server.port(), server.devices().issueCode(DemoData.VILLAGE),
-                "村委会电脑", DemoData.VILLAGE);
+        ctx = Journeys.enrolledVillagePc(dir.resolve("pc"), server, Clock.systemUTC());
         ctx.syncService().checkLogEvery(Duration.ZERO);
         Journeys.showMainWindow(ctx);
     }

@@ -3,10 +3,8 @@ package cn.sanwu.client.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
 import cn.sanwu.client.app.DemoData;
 import cn.sanwu.client.print.Paper;
-import cn.sanwu.client.task.BackgroundRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,13 +33,7 @@ class PrintJourneyTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         ctx = new AppContext(dataDir, NOVEMBER_5);
         DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1000);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        Journeys.showMainWindow(ctx, 1000);
     }
 
     @AfterEach

@@ -3,9 +3,7 @@ package cn.sanwu.client.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
 import cn.sanwu.client.app.DemoData;
-import cn.sanwu.client.task.BackgroundRunner;
 import cn.sanwu.model.notice.Notice;
 import cn.sanwu.model.notice.NoticeContent;
 import cn.sanwu.model.period.Period;
@@ -49,13 +47,7 @@ class PulledNoticeJourneyTest extends FxRobot {
         assertThat(pcA.syncService().syncNow().ok()).isTrue();
         assertThat(pcB.syncService().syncNow().ok()).isTrue();
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, pcA, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1100);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        Journeys.showMainWindow(pcA, 1100);
         clickOn("查找公告");
         clickOn("#searchText").write("宅基地审批结果");
         WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);

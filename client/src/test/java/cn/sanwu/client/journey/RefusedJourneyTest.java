@@ -3,12 +3,8 @@ package cn.sanwu.client.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
-import cn.sanwu.client.app.DemoData;
-import cn.sanwu.client.task.BackgroundRunner;
 import cn.sanwu.model.period.Period;
 import cn.sanwu.server.SyncServer;
-import cn.sanwu.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.scene.control.Hyperlink;
@@ -36,22 +32,13 @@ class RefusedJourneyTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        server = SyncServer.create(ServerConfig.local(dir.resolve("server"), 0), Clock.systemUTC()).start();
-        ctx = new AppContext(dir.resolve("pc"), Clock.systemUTC());
-        DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
-        ctx.syncService().enroll("http://127.0.0.1:" + server.port(), server.devices().issueCode(DemoData.VILLAGE),
-                "村委会电脑", DemoData.VILLAGE);
+        server = Journeys.server(dir.resolve("server"));
+        ctx = Journeys.enrolledVillagePc(dir.resolve("pc"), server, Clock.systemUTC());
         var item = ctx.catalog().find("V13").orElseThrow();
         ctx.notices().save(ctx.notices().newDraft("219901101202", item, new Period.Quarter(2026, 3), "别村的公告", "正文"));
         assertThat(ctx.syncService().syncNow().ok()).isTrue();
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1100);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        Journeys.showMainWindow(ctx, 1100);
     }
 
     @AfterEach

@@ -3,16 +3,11 @@ package cn.sanwu.client.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
-import cn.sanwu.client.app.AppWindow;
-import cn.sanwu.client.app.DemoData;
 import cn.sanwu.client.review.TownshipReviewWindow;
 import cn.sanwu.client.task.BackgroundRunner;
 import cn.sanwu.model.notice.NoticeStatus;
-import cn.sanwu.model.region.Region;
 import cn.sanwu.server.SyncServer;
 import cn.sanwu.server.access.Role;
-import cn.sanwu.server.config.SecurityConfig;
-import cn.sanwu.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,25 +41,10 @@ abstract class ReviewJourneyBase extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        server = SyncServer.create(ServerConfig.local(dir.resolve("server"), 0).withSecurity(
-                SecurityConfig.DEFAULTS.withPasswordCost(new cn.sanwu.server.account.PasswordHasher.Cost(1024, 1, 1))),
-                Clock.systemUTC()).start();
-        for (Region r : DemoData.regions()) {
-            server.accounts().regions().create(r);
-        }
+        server = Journeys.server(dir.resolve("server"));
         server.accounts().users().createUser("wang.fang", "王芳", Role.TOWNSHIP_REVIEWER, "219901101000", "wang-fang-password");
-        ctx = new AppContext(dir.resolve("pc"), NOVEMBER_5);
-        DemoData.seedIfEmpty(ctx.villages(), ctx.notices(), ctx.catalog(), ctx.checklist().today());
-        ctx.syncService().enroll("http://127.0.0.1:" + server.port(), server.devices().issueCode(DemoData.VILLAGE),
-                "村委会电脑", DemoData.VILLAGE);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            AppWindow.install(stage, ctx, BackgroundRunner.direct(), vm -> { });
-            stage.setWidth(1100);
-            stage.setHeight(760);
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
+        ctx = Journeys.enrolledVillagePc(dir.resolve("pc"), server, NOVEMBER_5);
+        Journeys.showMainWindow(ctx, 1100);
     }
 
     @AfterEach
