@@ -254,8 +254,8 @@ final class FeedbackController {
                 <p class="note">{}</p>
                 """, title, t.html("page.village", village.name(), village.code()), errorBox, noticeLine, t.link("/feedback"), village.code(),
                 draft.notice(), forms.issue(village.code()), problem ? Html.EMPTY : Html.of(" checked"),
-                t.name("ticket.kind", TicketKind.QUESTION), problem ? Html.of(" checked") : Html.EMPTY,
-                t.name("ticket.kind", TicketKind.PROBLEM), t.html("form.routing"), t.html("form.text"), draft.text(),
+                t.html("form.kind.QUESTION"), problem ? Html.of(" checked") : Html.EMPTY,
+                t.html("form.kind.PROBLEM"), t.html("form.routing"), t.html("form.text"), draft.text(),
                 t.html("form.photo"), t.html("form.contact"), draft.contact(), t.html("form.contactPrivacy"),
                 t.html("form.honeypot"), t.html("form.submit"), t.html("form.afterSubmit")));
     }
