@@ -33,10 +33,20 @@ public final class PhotoSanitizer {
     /** The stored copy's longest edge; enough to read a document, small to keep. */
     static final int MAX_EDGE = 1600;
 
-    /** A photo that cannot be used; the message is for the resident. */
+    /** A photo that cannot be used; the message is for the resident (Chinese), the reason picks other languages' text. */
     public static final class BadPhoto extends Exception {
-        BadPhoto(String message) {
+        /** Why, stable: the public pages' bundle has a {@code photo.REASON} text for each. */
+        public enum Reason { TOO_BIG, NOT_JPEG_OR_PNG, FAILED, TOO_MANY_PIXELS, UNREADABLE }
+
+        private final Reason reason;
+
+        BadPhoto(Reason reason, String message) {
             super(message, null, false, false);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -46,17 +56,17 @@ public final class PhotoSanitizer {
     /** The re-encoded JPEG, or {@link BadPhoto} with a Chinese message. */
     public static byte[] reencode(byte[] upload) throws BadPhoto {
         if (upload.length > MAX_BYTES) {
-            throw new BadPhoto("照片太大（上限 5 MB），请换一张或缩小后再传。");
+            throw new BadPhoto(BadPhoto.Reason.TOO_BIG, "照片太大（上限 5 MB），请换一张或缩小后再传。");
         }
         String format = formatOf(upload);
         if (format == null) {
-            throw new BadPhoto("只能上传 JPEG 或 PNG 格式的照片。");
+            throw new BadPhoto(BadPhoto.Reason.NOT_JPEG_OR_PNG, "只能上传 JPEG 或 PNG 格式的照片。");
         }
         BufferedImage decoded = decode(upload, format);
         try {
             return writeJpeg(flattenAndShrink(decoded));
         } catch (IOException e) {
-            throw new BadPhoto("照片处理失败，请换一张再试。");
+            throw new BadPhoto(BadPhoto.Reason.FAILED, "照片处理失败，请换一张再试。");
         }
     }
 
@@ -80,11 +90,11 @@ public final class PhotoSanitizer {
             reader.setInput(in, true, true); // ignore metadata: it is never read, let alone kept
             long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
             if (pixels > MAX_PIXELS || pixels <= 0) {
-                throw new BadPhoto("照片像素太多（上限 4000 万像素），请缩小后再传。");
+                throw new BadPhoto(BadPhoto.Reason.TOO_MANY_PIXELS, "照片像素太多（上限 4000 万像素），请缩小后再传。");
             }
             return reader.read(0);
         } catch (IOException | RuntimeException e) {
-            throw new BadPhoto("无法读取这张照片，请换一张 JPEG 或 PNG 照片。");
+            throw new BadPhoto(BadPhoto.Reason.UNREADABLE, "无法读取这张照片，请换一张 JPEG 或 PNG 照片。");
         } finally {
             reader.dispose();
         }

@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,8 +38,8 @@ final class FeedbackController {
     /** Unknown ticket codes one source may look up per hour (code guessing). */
     static final int UNKNOWN_LOOKUPS_PER_HOUR = 30;
 
-    private static final Map<String, String> STEP_ZH = Map.of("SUBMITTED", "已提交", "CLASSIFIED", "已分类",
-            "REPLIED", "已答复", "CLOSED", "已办结");
+    /** The steps a resident sees (CONTACT_READ is for the audit, not for the page). */
+    private static final Set<String> STEPS = Set.of("SUBMITTED", "CLASSIFIED", "REPLIED", "CLOSED");
 
     private final TicketService tickets;
     private final FormToken forms;
@@ -66,7 +65,7 @@ final class FeedbackController {
     void form(Context ctx) {
         Optional<Region> village = village(ctx.queryParam("village"));
         if (village.isEmpty()) {
-            PublicPage.error(ctx, 404, "没有找到这个村（社区）。请扫描公示栏上的二维码进入。");
+            PublicPage.error(ctx, 404, PublicText.of(ctx).text("form.villageUnknown"));
             return;
         }
         String notice = ctx.queryParam("notice");
@@ -77,16 +76,17 @@ final class FeedbackController {
     }
 
     void submit(Context ctx) {
+        PublicText t = PublicText.of(ctx); // from the address only: the body is not read yet
         if (ctx.req().getContentLengthLong() > MAX_FORM_BYTES) {
             ctx.header("Connection", "close"); // the body is not read; do not keep the connection for it
-            PublicPage.error(ctx, 413, "提交的内容太大（照片上限 5 MB）。请换一张小一些的照片再提交。");
+            PublicPage.error(ctx, 413, t.text("submit.tooLarge"));
             return;
         }
         List<Throttle.Subject> source = List.of(new Throttle.Subject(submitRule, ClientAddress.of(ctx, trustedProxies)));
         Optional<Duration> blocked = throttle.attempt(source);
         if (blocked.isPresent()) {
             ctx.header("Retry-After", String.valueOf(blocked.get().toSeconds()));
-            PublicPage.error(ctx, 429, "提交次数过多，请 " + (blocked.get().toMinutes() + 1) + " 分钟后再试。");
+            PublicPage.error(ctx, 429, t.text("submit.tooMany", blocked.get().toMinutes() + 1));
             return;
         }
         String villageCode;
@@ -103,32 +103,32 @@ final class FeedbackController {
             photo = photoBytes(ctx.uploadedFile("photo"));
         } catch (Exception e) { // Jetty's ServletException arrives unchecked through Javalin (Kotlin)
             ctx.header("Connection", "close");
-            PublicPage.error(ctx, 413, "提交的内容太大或不完整（照片上限 5 MB），未保存任何内容。请重新提交。");
+            PublicPage.error(ctx, 413, t.text("submit.incomplete"));
             return;
         }
         Optional<Region> village = village(villageCode);
         if (village.isEmpty()) {
-            PublicPage.error(ctx, 400, "没有找到这个村（社区），未保存任何内容。请扫描公示栏上的二维码重新进入。");
+            PublicPage.error(ctx, 400, t.text("submit.villageUnknown"));
             return;
         }
         if (honeypot != null && !honeypot.isEmpty()) {
-            PublicPage.error(ctx, 400, "提交未成功，未保存任何内容。");
+            PublicPage.error(ctx, 400, t.text("submit.refused"));
             return;
         }
         switch (forms.check(token, villageCode)) {
             case TOO_FAST -> {
-                renderForm(ctx, 400, village.get(), draft, "提交太快了，请检查内容后再点一次“提交”。");
+                renderForm(ctx, 400, village.get(), draft, t.text("submit.tooFast"));
                 return;
             }
             case STALE, FORGED -> {
-                renderForm(ctx, 400, village.get(), draft, "页面已过期，请检查内容后再点一次“提交”。");
+                renderForm(ctx, 400, village.get(), draft, t.text("submit.stale"));
                 return;
             }
             case OK -> { }
         }
         Optional<TicketKind> kind = TicketKind.parse(draft.kind());
         if (kind.isEmpty()) {
-            renderForm(ctx, 400, village.get(), draft, "请选择“询问”或“反映问题”。");
+            renderForm(ctx, 400, village.get(), draft, t.text("submit.kindMissing"));
             return;
         }
         byte[] jpeg = null;
@@ -136,7 +136,7 @@ final class FeedbackController {
             try {
                 jpeg = PhotoSanitizer.reencode(photo);
             } catch (PhotoSanitizer.BadPhoto e) {
-                renderForm(ctx, 400, village.get(), draft, e.getMessage() + "（未保存任何内容）");
+                renderForm(ctx, 400, village.get(), draft, t.text("submit.notSaved", t.name("photo", e.reason())));
                 return;
             }
         }
@@ -145,29 +145,30 @@ final class FeedbackController {
             code = tickets.submit(new TicketService.Submission(villageCode, kind.get(), draft.notice(), draft.text(),
                     draft.contact(), jpeg));
         } catch (Refusal e) {
-            renderForm(ctx, 400, village.get(), draft, e.getMessage() + "（未保存任何内容）");
+            renderForm(ctx, 400, village.get(), draft, t.text("submit.notSaved", refusal(t, e, draft)));
             return;
         }
         PublicPage.securityHeaders(ctx);
-        ctx.redirect("/t/" + code + "?new=1", HttpStatus.SEE_OTHER);
+        ctx.redirect(t.link("/t/" + code + "?new=1"), HttpStatus.SEE_OTHER);
     }
 
     /** GET /t?code=…: the look-up box; sends a well-formed code on to its page. */
     void lookup(Context ctx) {
+        PublicText t = PublicText.of(ctx);
         String typed = ctx.queryParam("code");
+        String heading = t.text("lookup.title");
         if (typed == null || typed.isBlank()) {
-            PublicPage.send(ctx, 200, "查询办理进度", Html.of("<h1>查询办理进度</h1>{}", lookupBox()));
+            PublicPage.send(ctx, 200, heading, Html.of("<h1>{}</h1>{}", heading, lookupBox(t)));
             return;
         }
         Optional<String> code = TicketCode.parse(typed);
         if (code.isEmpty()) {
-            PublicPage.send(ctx, 404, "查询办理进度", Html.of(
-                    "<h1>查询办理进度</h1><p class=\"error\">查询码“{}”不正确，请核对后重新输入（共 12 位）。</p>{}",
-                    typed.length() > 40 ? typed.substring(0, 40) : typed, lookupBox()));
+            PublicPage.send(ctx, 404, heading, Html.of("<h1>{}</h1><p class=\"error\">{}</p>{}", heading,
+                    t.text("lookup.badCode", typed.length() > 40 ? typed.substring(0, 40) : typed), lookupBox(t)));
             return;
         }
         PublicPage.securityHeaders(ctx);
-        ctx.redirect("/t/" + code.get(), HttpStatus.SEE_OTHER);
+        ctx.redirect(t.link("/t/" + code.get()), HttpStatus.SEE_OTHER);
     }
 
     void status(Context ctx) {
@@ -182,12 +183,14 @@ final class FeedbackController {
         }
         if (blocked.isPresent()) {
             ctx.header("Retry-After", String.valueOf(blocked.get().toSeconds()));
-            PublicPage.error(ctx, 429, "查询次数过多，请 " + (blocked.get().toMinutes() + 1) + " 分钟后再试。");
+            PublicPage.error(ctx, 429, PublicText.of(ctx).text("lookup.tooMany", blocked.get().toMinutes() + 1));
             return;
         }
         if (status.isEmpty()) {
-            PublicPage.send(ctx, 404, "查询办理进度", Html.of(
-                    "<h1>查询办理进度</h1><p class=\"error\">没有找到这个查询码，请核对后重新输入。</p>{}", lookupBox()));
+            PublicText t = PublicText.of(ctx);
+            String heading = t.text("lookup.title");
+            PublicPage.send(ctx, 404, heading, Html.of("<h1>{}</h1><p class=\"error\">{}</p>{}", heading,
+                    t.text("lookup.unknownCode"), lookupBox(t)));
             return;
         }
         renderStatus(ctx, status.get(), "1".equals(ctx.queryParam("new")));
@@ -221,35 +224,61 @@ final class FeedbackController {
     }
 
     private void renderForm(Context ctx, int status, Region village, Draft draft, String error) {
+        PublicText t = PublicText.of(ctx);
         Html.Safe errorBox = error == null ? Html.EMPTY : Html.of("<p class=\"error\">{}</p>", error);
         Html.Safe noticeLine = draft.notice().isEmpty() ? Html.EMPTY
-                : Html.of("<p class=\"note\">关于公示：{}</p>", draft.notice());
+                : Html.of("<p class=\"note\">{}</p>", t.html("form.aboutNotice", draft.notice()));
         boolean problem = "PROBLEM".equals(draft.kind());
-        PublicPage.send(ctx, status, "询问 / 反映问题", Html.of("""
-                <h1>询问 / 反映问题</h1>
-                <p>{}（{}）</p>{}{}
-                <form method="post" action="/feedback" enctype="multipart/form-data">
+        String title = t.text("form.title");
+        PublicPage.send(ctx, status, title, Html.of("""
+                <h1>{}</h1>
+                <p>{}</p>{}{}
+                <form method="post" action="{}" enctype="multipart/form-data">
                 <input type="hidden" name="village" value="{}">
                 <input type="hidden" name="notice" value="{}">
                 <input type="hidden" name="token" value="{}">
-                <div class="choice"><label><input type="radio" name="kind" value="QUESTION"{}> 询问</label>
-                <label><input type="radio" name="kind" value="PROBLEM"{}> 反映问题</label></div>
-                <p class="note">询问由本村和乡镇答复；反映问题直接交乡镇和市级监督部门，不转给村干部。</p>
-                <label for="text">内容（必填，最多 2000 字）</label>
+                <div class="choice"><label><input type="radio" name="kind" value="QUESTION"{}> {}</label>
+                <label><input type="radio" name="kind" value="PROBLEM"{}> {}</label></div>
+                <p class="note">{}</p>
+                <label for="text">{}</label>
                 <textarea id="text" name="text" maxlength="2000" required>{}</textarea>
-                <label for="photo">照片（可不传；JPEG 或 PNG，最大 5 MB；位置等信息会被清除）</label>
+                <label for="photo">{}</label>
                 <input id="photo" type="file" name="photo" accept="image/jpeg,image/png">
-                <label for="contact">联系方式（可不填，可匿名）</label>
+                <label for="contact">{}</label>
                 <input id="contact" type="text" name="contact" maxlength="100" value="{}">
-                <p class="note">联系方式只有市级监督人员能看到，村干部看不到。</p>
-                <div class="hp" aria-hidden="true"><label for="website">请勿填写</label>
+                <p class="note">{}</p>
+                <div class="hp" aria-hidden="true"><label for="website">{}</label>
                 <input id="website" type="text" name="website" tabindex="-1" autocomplete="off"></div>
-                <button type="submit">提交</button>
+                <button type="submit">{}</button>
                 </form>
-                <p class="note">提交后会得到一个查询码，请记下，凭码查看答复。答复期限为 10 天。</p>
-                """, village.name(), village.code(), errorBox, noticeLine, village.code(), draft.notice(),
-                forms.issue(village.code()), problem ? Html.EMPTY : Html.of(" checked"),
-                problem ? Html.of(" checked") : Html.EMPTY, draft.text(), draft.contact()));
+                <p class="note">{}</p>
+                """, title, t.html("page.village", village.name(), village.code()), errorBox, noticeLine, t.link("/feedback"), village.code(),
+                draft.notice(), forms.issue(village.code()), problem ? Html.EMPTY : Html.of(" checked"),
+                t.html("form.kind.QUESTION"), problem ? Html.of(" checked") : Html.EMPTY,
+                t.html("form.kind.PROBLEM"), t.html("form.routing"), t.html("form.text"), draft.text(),
+                t.html("form.photo"), t.html("form.contact"), draft.contact(), t.html("form.contactPrivacy"),
+                t.html("form.honeypot"), t.html("form.submit"), t.html("form.afterSubmit")));
+    }
+
+    /**
+     * A refusal of the service in the page's language. The service's message is Chinese and names
+     * no field in its code, so the field over its limit is found again here (same order as the service).
+     */
+    private static String refusal(PublicText t, Refusal e, Draft draft) {
+        return switch (e.code()) {
+            case "TEXT_MISSING" -> t.text("refusal.textMissing");
+            case "TEXT_TOO_LONG" -> tooLong(draft.text(), TicketService.MAX_TEXT_CHARS)
+                    ? t.text("refusal.textTooLong", TicketService.MAX_TEXT_CHARS)
+                    : tooLong(draft.contact(), TicketService.MAX_CONTACT_CHARS)
+                    ? t.text("refusal.contactTooLong", TicketService.MAX_CONTACT_CHARS)
+                    : t.text("refusal.noticeTooLong", TicketService.MAX_NOTICE_REF_CHARS);
+            default -> t.english() ? t.text("refusal.other", e.code()) : e.getMessage();
+        };
+    }
+
+    private static boolean tooLong(String text, int max) {
+        String s = text.strip();
+        return s.codePointCount(0, s.length()) > max;
     }
 
     /**
@@ -257,53 +286,58 @@ final class FeedbackController {
      * the reply are masked here as on every public page (staff see the text as typed).
      */
     private static void renderStatus(Context ctx, TicketService.Status s, boolean justSubmitted) {
-        Ticket t = s.ticket();
-        Html.Safe fresh = justSubmitted ? Html.of("<p class=\"box\">已收到。请记下查询码：<br><span class=\"code\">{}</span></p>",
-                TicketCode.display(t.code())) : Html.EMPTY;
+        PublicText t = PublicText.of(ctx);
+        Ticket tk = s.ticket();
+        Html.Safe fresh = justSubmitted ? Html.of("<p class=\"box\">{}<br><span class=\"code\">{}</span></p>",
+                t.html("status.received"), TicketCode.display(tk.code())) : Html.EMPTY;
         Html.Safe deadline;
-        if (t.repliedAt() != null) {
-            deadline = Html.of("{}（已于 {} 答复）", PublicPage.day(t.dueAt()), PublicPage.when(t.repliedAt()));
+        if (tk.repliedAt() != null) {
+            deadline = t.html("status.dueReplied", t.day(tk.dueAt()), t.when(tk.repliedAt()));
         } else if (s.overdue()) {
-            deadline = Html.of("<span class=\"overdue\">{}（已超期，已转{}督办）</span>", PublicPage.day(t.dueAt()),
-                    s.waitingAt().nameZh());
+            deadline = Html.of("<span class=\"overdue\">{}</span>",
+                    t.html("status.dueOverdue", t.day(tk.dueAt()), t.name("level", s.waitingAt())));
         } else {
-            deadline = Html.of("{}", PublicPage.day(t.dueAt()));
+            deadline = Html.of("{}", t.day(tk.dueAt()));
         }
-        Html.Safe reply = t.reply() == null ? Html.of("<p class=\"note\">尚未答复。</p>")
-                : Html.of("<div class=\"box\">{}<p class=\"note\">答复时间：{}</p></div>",
-                        Html.multiline(Masking.freeText(t.reply())),
-                        PublicPage.when(t.repliedAt()));
+        Html.Safe reply = tk.reply() == null ? Html.of("<p class=\"note\">{}</p>", t.html("status.notReplied"))
+                : Html.of("<div class=\"box\">{}<p class=\"note\">{}</p></div>",
+                        Html.multiline(Masking.freeText(tk.reply())), t.html("status.repliedAt", t.when(tk.repliedAt())));
         List<Html.Safe> steps = new ArrayList<>();
         for (Ticket.Event e : s.events()) {
-            String zh = STEP_ZH.get(e.step());
-            if (zh != null) { // CONTACT_READ is for the audit, not for the page
-                steps.add(Html.of("<li>{} {}</li>", PublicPage.when(e.at()), zh));
+            if (STEPS.contains(e.step())) {
+                steps.add(Html.of("<li>{} {}</li>", t.when(e.at()), t.text("ticket.step." + e.step())));
             }
         }
-        Html.Safe waiting = t.closedAt() != null || t.repliedAt() != null ? Html.EMPTY
-                : Html.of("<dt>目前由</dt><dd>{}办理</dd>", s.waitingAt().nameZh());
-        PublicPage.send(ctx, 200, "办理进度 " + TicketCode.display(t.code()), Html.of("""
-                <h1>办理进度</h1>{}
-                <dl><dt>查询码</dt><dd class="code">{}</dd>
-                <dt>类型</dt><dd>{}{}</dd>
-                <dt>提交时间</dt><dd>{}</dd>
-                <dt>进度</dt><dd>{}</dd>{}
-                <dt>答复期限</dt><dd>{}</dd></dl>
-                <h2>您的{}</h2><div class="box">{}</div>
-                <h2>答复</h2>{}
-                <h2>办理记录</h2><ol>{}</ol>
-                """, fresh, TicketCode.display(t.code()), t.kind().nameZh(),
-                t.category() == null ? Html.EMPTY : Html.of("（{}）", t.category().nameZh()),
-                PublicPage.when(t.createdAt()), t.progressZh(), waiting, deadline, t.kind().nameZh(),
-                Html.multiline(Masking.freeText(t.body())), reply, Html.join(steps)));
+        Html.Safe waiting = tk.closedAt() != null || tk.repliedAt() != null ? Html.EMPTY
+                : Html.of("<dt>{}</dt><dd>{}</dd>", t.html("status.handledBy"),
+                        t.html("status.handledByLevel", t.name("level", s.waitingAt())));
+        String progress = tk.closedAt() != null ? "CLOSED" : tk.repliedAt() != null ? "REPLIED" : "OPEN";
+        String kind = t.name("ticket.kind", tk.kind());
+        PublicPage.send(ctx, 200, t.text("status.pageTitle", TicketCode.display(tk.code())), Html.of("""
+                <h1>{}</h1>{}
+                <dl><dt>{}</dt><dd class="code">{}</dd>
+                <dt>{}</dt><dd>{}{}</dd>
+                <dt>{}</dt><dd>{}</dd>
+                <dt>{}</dt><dd>{}</dd>{}
+                <dt>{}</dt><dd>{}</dd></dl>
+                <h2>{}</h2><div class="box">{}</div>
+                <h2>{}</h2>{}
+                <h2>{}</h2><ol>{}</ol>
+                """, t.html("status.title"), fresh, t.html("status.code"), TicketCode.display(tk.code()),
+                t.html("status.kind"), kind,
+                tk.category() == null ? Html.EMPTY : t.html("status.category", t.name("ticket.category", tk.category())),
+                t.html("status.submitted"), t.when(tk.createdAt()), t.html("status.progress"),
+                t.text("ticket.progress." + progress), waiting, t.html("status.due"), deadline,
+                t.html("status.yours", kind), Html.multiline(Masking.freeText(tk.body())), t.html("status.reply"), reply,
+                t.html("status.history"), Html.join(steps)));
     }
 
-    private static Html.Safe lookupBox() {
+    private static Html.Safe lookupBox(PublicText t) {
         return Html.of("""
-                <form method="get" action="/t"><label for="code">查询码</label>
+                <form method="get" action="/t"><label for="code">{}</label>{}
                 <input id="code" type="text" name="code" maxlength="20" autocomplete="off">
-                <button type="submit">查询</button></form>
-                """);
+                <button type="submit">{}</button></form>
+                """, t.html("status.code"), t.hiddenLang(), t.html("lookup.button"));
     }
 
     private static String orEmpty(String s) {

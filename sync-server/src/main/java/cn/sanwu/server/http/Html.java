@@ -66,6 +66,43 @@ public final class Html {
         return new Safe(sb.append(template, from, template.length()).toString());
     }
 
+    /**
+     * A bundle text (our own properties file, never user input; it may hold markup) with each
+     * {@code {0}}, {@code {1}}… replaced by that argument, escaped unless Safe. Not MessageFormat:
+     * no quoting rules (an apostrophe is just an apostrophe) and numbers print without grouping.
+     */
+    public static Safe message(String template, Object... args) {
+        return new Safe(fill(template, args, true));
+    }
+
+    /** {@link #message} without escaping: plain text that goes through {@link #of} afterwards. */
+    static String fillText(String template, Object... args) {
+        return fill(template, args, false);
+    }
+
+    private static String fill(String template, Object[] args, boolean escape) {
+        StringBuilder sb = new StringBuilder(template.length() + 64);
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            int close = c == '{' ? template.indexOf('}', i) : -1;
+            if (close > i + 1 && template.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+                int n = Integer.parseInt(template.substring(i + 1, close));
+                if (n >= args.length) {
+                    throw new IllegalArgumentException("no argument {" + n + "} for: " + template);
+                }
+                Object value = args[n];
+                sb.append(value instanceof Safe safe ? safe.html
+                        : escape ? escape(value == null ? "" : String.valueOf(value)) : String.valueOf(value));
+                i = close + 1;
+            } else {
+                sb.append(c);
+                i++;
+            }
+        }
+        return sb.toString();
+    }
+
     public static Safe join(List<Safe> parts) {
         StringBuilder sb = new StringBuilder();
         for (Safe p : parts) {

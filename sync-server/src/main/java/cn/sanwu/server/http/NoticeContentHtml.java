@@ -24,24 +24,24 @@ final class NoticeContentHtml {
     private NoticeContentHtml() {
     }
 
-    static Html.Safe of(NoticeContent c) {
+    static Html.Safe of(PublicText text, NoticeContent c) {
         List<Html.Safe> parts = new ArrayList<>();
         if (!c.body().isBlank()) {
             parts.add(Html.of("<div class=\"box\">{}</div>", Html.multiline(c.body())));
         }
         for (NoticeTable t : c.tables()) {
-            parts.add(table(t));
+            parts.add(table(text, t));
         }
         if (c.journal() != null) {
-            parts.add(journal(c.journal()));
+            parts.add(journal(text, c.journal()));
         }
         if (c.recipients() != null) {
-            parts.add(recipients(c.recipients()));
+            parts.add(recipients(text, c.recipients()));
         }
         return Html.join(parts);
     }
 
-    private static Html.Safe table(NoticeTable t) {
+    private static Html.Safe table(PublicText text, NoticeTable t) {
         List<Html.Safe> head = new ArrayList<>();
         for (TableColumn col : t.columns()) {
             head.add(Html.of("<th>{}</th>", col.title()));
@@ -62,10 +62,10 @@ final class NoticeContentHtml {
             rows.add(Html.of("<tr>{}</tr>", Html.join(cells)));
         }
         return Html.of("<h2>{}</h2><div class=\"scroll\"><table><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>",
-                t.caption().isBlank() ? "表格" : t.caption(), Html.join(head), Html.join(rows));
+                t.caption().isBlank() ? text.text("content.table") : t.caption(), Html.join(head), Html.join(rows));
     }
 
-    private static Html.Safe journal(CashJournal j) {
+    private static Html.Safe journal(PublicText text, CashJournal j) {
         List<Long> balances = j.runningBalancesFen();
         List<Html.Safe> rows = new ArrayList<>();
         for (int i = 0; i < j.entries().size(); i++) {
@@ -76,17 +76,18 @@ final class NoticeContentHtml {
                     e.expenseFen() == 0 ? "" : MoneyFormat.grouped(e.expenseFen()), MoneyFormat.grouped(balances.get(i))));
         }
         return Html.of("""
-                <h2>现金日记账（{}，单位：元）</h2><div class="scroll"><table>
-                <thead><tr><th>日期</th><th>凭证号</th><th>摘要</th><th>收入</th><th>支出</th><th>余额</th></tr></thead>
-                <tbody><tr><td></td><td></td><td>期初余额</td><td></td><td></td><td class="n">{}</td></tr>{}
-                <tr class="sum"><td></td><td></td><td>本期合计 / 期末余额</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>
+                <h2>{}</h2><div class="scroll"><table>
+                <thead><tr>{}</tr></thead>
+                <tbody><tr><td></td><td></td><td>{}</td><td></td><td></td><td class="n">{}</td></tr>{}
+                <tr class="sum"><td></td><td></td><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>
                 </tbody></table></div>
-                """, j.entity().nameZh(), MoneyFormat.grouped(j.openingBalanceFen()), Html.join(rows),
+                """, text.html("content.journal", text.name("entity", j.entity())), text.html("content.journalHead"),
+                text.html("content.opening"), MoneyFormat.grouped(j.openingBalanceFen()), Html.join(rows), text.html("content.closing"),
                 MoneyFormat.grouped(j.totalIncomeFen()), MoneyFormat.grouped(j.totalExpenseFen()),
                 MoneyFormat.grouped(j.closingBalanceFen()));
     }
 
-    private static Html.Safe recipients(RecipientList list) {
+    private static Html.Safe recipients(PublicText text, RecipientList list) {
         List<Html.Safe> rows = new ArrayList<>();
         int n = 0;
         for (Recipient r : list.recipients()) {
@@ -95,11 +96,12 @@ final class NoticeContentHtml {
                     r.idNumber()));
         }
         return Html.of("""
-                <h2>{}（单位：元）</h2><div class="scroll"><table>
-                <thead><tr><th>序号</th><th>姓名</th><th>组别</th><th>人口</th><th>金额</th><th>身份证号</th></tr></thead>
-                <tbody>{}<tr class="sum"><td></td><td>合计</td><td></td><td class="n">{}</td><td class="n">{}</td><td></td></tr>
+                <h2>{}</h2><div class="scroll"><table>
+                <thead><tr>{}</tr></thead>
+                <tbody>{}<tr class="sum"><td></td><td>{}</td><td></td><td class="n">{}</td><td class="n">{}</td><td></td></tr>
                 </tbody></table></div>
-                """, list.programme().isBlank() ? "名单" : list.programme(), Html.join(rows), list.totalPopulation(),
+                """, text.html("content.recipients", list.programme().isBlank() ? text.text("content.list") : list.programme()),
+                text.html("content.recipientsHead"), Html.join(rows), text.html("content.total"), list.totalPopulation(),
                 MoneyFormat.grouped(list.totalAmountFen()));
     }
 }

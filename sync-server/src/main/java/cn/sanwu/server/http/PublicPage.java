@@ -2,9 +2,7 @@ package cn.sanwu.server.http;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The frame of every public page (docs/public-pages.md): one small cached stylesheet, no script at
@@ -18,8 +16,6 @@ final class PublicPage {
     static final String CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none';"
             + " form-action 'self'; frame-ancestors 'none'";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(CHINA);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(CHINA);
 
     /** Small on purpose: a weak connection loads it once, then it is cached for a day. */
     static final String CSS = """
@@ -62,17 +58,18 @@ final class PublicPage {
         return Boolean.TRUE.equals(ctx.attribute(PAGE_ATTRIBUTE));
     }
 
-    /** Sends a whole page: status, security headers, the layout around {@code body}. */
+    /** Sends a whole page in the request's language ({@link PublicText}): status, security headers, the layout. */
     static void send(Context ctx, int status, String title, Html.Safe body) {
+        PublicText t = PublicText.of(ctx);
         Html.Safe page = Html.of("""
                 <!DOCTYPE html>
-                <html lang="zh-CN"><head><meta charset="utf-8">
+                <html lang="{}"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width,initial-scale=1">
                 <title>{}</title><link rel="stylesheet" href="{}"></head>
-                <body><header>阳光三务 · 村务公开</header><main>
+                <body><header>{}</header><main>
                 {}
-                </main><footer>本页不使用任何脚本，不记录您的 IP 地址。</footer></body></html>
-                """, title, CSS_PATH, body);
+                </main><footer>{}</footer></body></html>
+                """, t.htmlLang(), title, CSS_PATH, t.html("page.header"), body, t.html("page.footer"));
         securityHeaders(ctx);
         ctx.attribute(PAGE_ATTRIBUTE, Boolean.TRUE);
         ctx.header("Cache-Control", "no-store");
@@ -92,16 +89,9 @@ final class PublicPage {
         ctx.header("X-Frame-Options", "DENY");
     }
 
-    /** An error page: a heading and the message, nothing else changed. */
+    /** An error page: a heading and the message (plain text, escaped here), nothing else changed. */
     static void error(Context ctx, int status, String message) {
-        send(ctx, status, "提示", Html.of("<h1>提示</h1><p class=\"error\">{}</p>", message));
-    }
-
-    static String when(Instant instant) {
-        return WHEN.format(instant);
-    }
-
-    static String day(Instant instant) {
-        return DAY.format(instant);
+        String heading = PublicText.of(ctx).text("page.notice");
+        send(ctx, status, heading, Html.of("<h1>{}</h1><p class=\"error\">{}</p>", heading, message));
     }
 }

@@ -32,15 +32,16 @@ final class VillagePageController {
     void village(Context ctx) {
         Optional<Region> village = notices.village(ctx.pathParam("villageCode"));
         if (village.isEmpty()) {
-            PublicPage.send(ctx, 404, "没有找到这个村", Html.of(
-                    "<h1>没有找到这个村（社区）</h1><p class=\"error\">没有这个村（社区）的公开栏。请扫描公示栏上的二维码进入。</p>"));
+            PublicText t = PublicText.of(ctx);
+            PublicPage.send(ctx, 404, t.text("village.notFound.title"), Html.of("<h1>{}</h1><p class=\"error\">{}</p>",
+                    t.html("village.notFound.heading"), t.html("village.notFound.text")));
             return;
         }
         String pageText = ctx.queryParam("page");
         int page = 1;
         if (pageText != null && !pageText.isEmpty()) {
             if (!PAGE.matcher(pageText).matches()) {
-                PublicPage.error(ctx, 400, "页码“" + NoticePageController.shorten(pageText) + "”不正确，应为 1 以上的数字。");
+                PublicPage.error(ctx, 400, PublicText.of(ctx).text("village.badPage", NoticePageController.shorten(pageText)));
                 return;
             }
             page = Integer.parseInt(pageText);
@@ -51,7 +52,7 @@ final class VillagePageController {
             try {
                 filter = Category.valueOf(c);
             } catch (IllegalArgumentException e) {
-                PublicPage.error(ctx, 400, "类别“" + NoticePageController.shorten(c) + "”不正确。");
+                PublicPage.error(ctx, 400, PublicText.of(ctx).text("village.badCategory", NoticePageController.shorten(c)));
                 return;
             }
         }
@@ -59,12 +60,13 @@ final class VillagePageController {
     }
 
     private static void render(Context ctx, VillageListing.Page p) {
+        PublicText t = PublicText.of(ctx);
         Region v = p.village();
         String base = "/v/" + v.code();
         List<Html.Safe> tabs = new ArrayList<>();
-        tabs.add(tab(base, p.query(), null, p.filter() == null, "全部"));
+        tabs.add(tab(t, base, p.query(), null, p.filter() == null, t.text("village.all")));
         for (Category cat : Category.values()) {
-            tabs.add(tab(base, p.query(), cat, p.filter() == cat, cat.nameZh()));
+            tabs.add(tab(t, base, p.query(), cat, p.filter() == cat, t.name("category", cat)));
         }
         List<Html.Safe> items = new ArrayList<>();
         Category lastCategory = null;
@@ -72,14 +74,14 @@ final class VillagePageController {
         boolean first = true;
         boolean open = false;
         for (VillageListing.Entry e : p.entries()) {
-            String period = e.period() == null ? "" : e.period().displayZh();
+            String period = e.period() == null ? "" : t.period(e.period());
             boolean newCategory = first || e.category() != lastCategory;
             boolean newPeriod = newCategory || !Objects.equals(period, lastPeriod);
             if (newPeriod && open) {
                 items.add(Html.of("</ul>"));
             }
             if (newCategory) {
-                items.add(Html.of("<h2>{}</h2>", e.category() == null ? "其他" : e.category().nameZh()));
+                items.add(Html.of("<h2>{}</h2>", e.category() == null ? t.text("category.none") : t.name("category", e.category())));
             }
             if (newPeriod) {
                 items.add(Html.of("<h3>{}</h3><ul class=\"list\">", period));
@@ -88,45 +90,51 @@ final class VillagePageController {
             first = false;
             lastCategory = e.category();
             lastPeriod = period;
-            Html.Safe marks = Html.of("{}{}", e.corrected() ? Html.of(" <span class=\"tag\">已更正</span>") : Html.EMPTY,
-                    e.withdrawn() ? Html.of(" <span class=\"tag bad\">已撤回</span>") : Html.EMPTY);
-            items.add(Html.of("<li><a href=\"/n/{}?r={}\">{}</a>{}<br><span class=\"note\">{} · {} · {}公开</span></li>",
-                    e.noticeId(), e.revision(), e.title().isBlank() ? "（无标题）" : e.title(), marks, e.itemName(),
-                    e.publicationNumber(), PublicPage.day(e.publishedAt())));
+            Html.Safe marks = Html.of("{}{}",
+                    e.corrected() ? Html.of(" <span class=\"tag\">{}</span>", t.html("village.corrected")) : Html.EMPTY,
+                    e.withdrawn() ? Html.of(" <span class=\"tag bad\">{}</span>", t.html("village.withdrawn")) : Html.EMPTY);
+            // the catalogue item's name is data, as published (see NoticePageController#category)
+            items.add(Html.of("<li><a href=\"{}\">{}</a>{}<br><span class=\"note\">{} · {} · {}</span></li>",
+                    t.link("/n/" + e.noticeId() + "?r=" + e.revision()), e.title().isBlank() ? t.text("village.untitled") : e.title(),
+                    marks, e.itemName(), e.publicationNumber(), t.html("notice.publishedOn", t.day(e.publishedAt()))));
         }
         if (open) {
             items.add(Html.of("</ul>"));
         }
         Html.Safe empty = !p.entries().isEmpty() ? Html.EMPTY
-                : p.total() == 0 ? Html.of("<p class=\"note\">本村尚无经乡镇审核公开的内容。</p>")
-                : Html.of("<p class=\"note\">没有找到符合条件的公开内容。</p>");
-        Html.Safe paging = p.pages() <= 1 ? Html.EMPTY : Html.of("<p class=\"paging\">{} 第 {} / {} 页 {}</p>",
-                p.page() > 1 ? Html.of("<a href=\"{}\">上一页</a>", link(base, p.query(), p.filter(), p.page() - 1)) : Html.EMPTY,
-                p.page(), p.pages(),
-                p.page() < p.pages() ? Html.of("<a href=\"{}\">下一页</a>", link(base, p.query(), p.filter(), p.page() + 1))
-                        : Html.EMPTY);
+                : p.total() == 0 ? Html.of("<p class=\"note\">{}</p>", t.html("village.nothingPublished"))
+                : Html.of("<p class=\"note\">{}</p>", t.html("village.nothingFound"));
+        Html.Safe paging = p.pages() <= 1 ? Html.EMPTY : Html.of("<p class=\"paging\">{} {} {}</p>",
+                p.page() > 1 ? Html.of("<a href=\"{}\">{}</a>", link(t, base, p.query(), p.filter(), p.page() - 1),
+                        t.html("village.previous")) : Html.EMPTY,
+                t.html("village.pageOf", p.page(), p.pages()),
+                p.page() < p.pages() ? Html.of("<a href=\"{}\">{}</a>", link(t, base, p.query(), p.filter(), p.page() + 1),
+                        t.html("village.next")) : Html.EMPTY);
         Html.Safe hidden = p.filter() == null ? Html.EMPTY
                 : Html.of("<input type=\"hidden\" name=\"c\" value=\"{}\">", p.filter().name());
-        PublicPage.send(ctx, 200, v.name() + " 公开栏", Html.of("""
-                <h1>{} 公开栏</h1>
-                <p class="note">行政区划代码 {} · 共 {} 份经乡镇审核公开的公告{}</p>
-                <form method="get" action="{}"><label for="q">搜索标题或公开编号</label>
-                <input id="q" type="text" name="q" maxlength="40" value="{}">{}
-                <button type="submit">搜索</button></form>
+        String title = t.text("village.title", v.name());
+        PublicPage.send(ctx, 200, title, Html.of("""
+                <h1>{}</h1>
+                <p class="note">{}{}</p>
+                <form method="get" action="{}"><label for="q">{}</label>
+                <input id="q" type="text" name="q" maxlength="40" value="{}">{}{}
+                <button type="submit">{}</button></form>
                 <p class="tabs">{}</p>
                 {}{}{}
-                <p><a class="button" href="/feedback?village={}">询问 / 反映问题</a></p>
-                <p><a href="/t">查询办理进度</a></p>
-                """, v.name(), v.code(), p.total(),
-                p.query().isEmpty() && p.filter() == null ? "" : "，符合条件 " + p.matching() + " 份",
-                base, p.query(), hidden, Html.join(tabs), empty, Html.join(items), paging, v.code()));
+                <p><a class="button" href="{}">{}</a></p>
+                <p><a href="{}">{}</a></p>
+                """, title, t.html("village.summary", v.code(), p.total()),
+                p.query().isEmpty() && p.filter() == null ? Html.EMPTY : t.html("village.matching", p.matching()),
+                base, t.html("village.search"), p.query(), hidden, t.hiddenLang(), t.html("village.searchButton"),
+                Html.join(tabs), empty, Html.join(items), paging, t.link("/feedback?village=" + v.code()),
+                t.html("form.title"), t.link("/t"), t.html("lookup.title")));
     }
 
-    private static Html.Safe tab(String base, String query, Category cat, boolean current, String label) {
-        return current ? Html.of("<b>{}</b> ", label) : Html.of("<a href=\"{}\">{}</a> ", link(base, query, cat, 1), label);
+    private static Html.Safe tab(PublicText t, String base, String query, Category cat, boolean current, String label) {
+        return current ? Html.of("<b>{}</b> ", label) : Html.of("<a href=\"{}\">{}</a> ", link(t, base, query, cat, 1), label);
     }
 
-    private static String link(String base, String query, Category cat, int page) {
+    private static String link(PublicText t, String base, String query, Category cat, int page) {
         List<String> params = new ArrayList<>();
         if (!query.isEmpty()) {
             params.add("q=" + NoticePageController.enc(query));
@@ -137,6 +145,6 @@ final class VillagePageController {
         if (page > 1) {
             params.add("page=" + page);
         }
-        return params.isEmpty() ? base : base + "?" + String.join("&", params);
+        return t.link(params.isEmpty() ? base : base + "?" + String.join("&", params));
     }
 }

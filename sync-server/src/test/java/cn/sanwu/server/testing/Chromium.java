@@ -42,7 +42,9 @@ public final class Chromium implements AutoCloseable {
         String binary = System.getProperty("sanwu.chromium", "chromium");
         Process process;
         try {
+            // a resident's phone in China (WeChat sends zh-CN): the public pages follow Accept-Language
             process = new ProcessBuilder(List.of(binary, "--headless=new", "--no-sandbox", "--disable-gpu",
+                    "--lang=zh-CN", "--accept-lang=zh-CN,zh",
                     "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-sync",
                     "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--window-size=390,844",
                     "--user-data-dir=" + profile, "about:blank"))

@@ -73,6 +73,11 @@ public final class Residents {
 
     /** Posts the form with extra request {@code headers} (e.g. forged forwarding headers). */
     public Page postWithHeaders(Map<String, String> fields, byte[] photo, String photoName, Map<String, String> headers) {
+        return postTo("/feedback", fields, photo, photoName, headers);
+    }
+
+    /** Posts the form to {@code path} (the form's action, e.g. {@code /feedback?lang=en}). */
+    public Page postTo(String path, Map<String, String> fields, byte[] photo, String photoName, Map<String, String> headers) {
         String boundary = "----sanwu" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : fields.entrySet()) {
@@ -86,7 +91,7 @@ public final class Residents {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/feedback"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         headers.forEach(b::header);
