@@ -10,6 +10,7 @@ import cn.sanwu.server.testing.AccountFixture;
 import cn.sanwu.server.testing.MutableClock;
 import cn.sanwu.server.testing.Rows;
 import cn.sanwu.server.testing.TestDatabases;
+import cn.sanwu.server.testing.RequestLogCapture;
 import cn.sanwu.server.testing.TestServer;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -72,31 +73,16 @@ class LoginApiTest {
 
     @Test
     void neitherTokensNorPasswordsReachTheRequestLog() {
-        ch.qos.logback.classic.Logger requests = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger("cn.sanwu.server.requests");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
-                new ch.qos.logback.core.read.ListAppender<>();
-        log.start();
-        ch.qos.logback.classic.Level before = requests.getLevel();
-        requests.setLevel(ch.qos.logback.classic.Level.INFO);
-        requests.addAppender(log);
-        try {
+        try (RequestLogCapture log = new RequestLogCapture()) {
             String token = server.sessionToken("reviewer", PASSWORD);
             server.get("/api/v1/me", token);
             server.postJson("/api/v1/logout", token, "");
-            long deadline = System.nanoTime() + 5_000_000_000L; // the request log is written after the answer
-            while (log.list.size() < 3 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
 
             String userId = server.server().accounts().users().find("reviewer").orElseThrow().id().toString();
-            List<String> lines = log.list.stream().map(e -> e.getFormattedMessage()).toList();
+            List<String> lines = log.lines(3);
             assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain(token).doesNotContain(PASSWORD)
                     .doesNotContain("Bearer"));
             assertThat(lines.get(1)).contains("path=/api/v1/me").contains("user=" + userId);
-        } finally {
-            requests.detachAppender(log);
-            requests.setLevel(before);
         }
     }
 

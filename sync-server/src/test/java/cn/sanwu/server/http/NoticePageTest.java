@@ -18,24 +18,19 @@ import cn.sanwu.model.period.Period;
 import cn.sanwu.model.qr.QrPayload;
 import cn.sanwu.model.hash.ContentHash;
 import cn.sanwu.server.ledger.PublicationLedger;
-import cn.sanwu.server.testing.AccountFixture;
 import cn.sanwu.server.testing.PublishedNotices;
 import cn.sanwu.server.testing.PublishedNotices.Published;
 import cn.sanwu.server.testing.ReviewSetup;
 import cn.sanwu.server.testing.Residents;
 import cn.sanwu.server.testing.TestDatabases;
-import cn.sanwu.server.testing.TestServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The notice page behind the QR code over real HTTP (docs/public-pages.md): the published content
@@ -43,29 +38,17 @@ import org.junit.jupiter.api.io.TempDir;
  * shown as 不一致, corrections and withdrawals in the history, hostile text inert, bad input
  * refused with a message.
  */
-class NoticePageTest {
+class NoticePageTest extends ResidentsServerTest {
 
     static final String ID = "110105199001011232";
     static final String CARD = "6222021234567890128";
     static final String MOBILE = "13800138000";
 
-    @TempDir
-    Path dir;
-    TestServer server;
-    Residents phone;
     PublishedNotices notices;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start(TestDatabases.config(dir));
-        AccountFixture.create(server.server().accounts());
-        phone = new Residents(server);
+    void seedPublisher() {
         notices = new PublishedNotices(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     /** A 低保 list with ID, bank and phone numbers in every place they can hide. */

@@ -6,22 +6,16 @@ import static cn.sanwu.server.testing.AccountFixture.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.server.audit.AuditChain;
-import cn.sanwu.server.testing.AccountFixture;
 import cn.sanwu.server.testing.MutableClock;
 import cn.sanwu.server.testing.Residents;
-import cn.sanwu.server.testing.TestDatabases;
 import cn.sanwu.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The handling steps (classify → assign → 核实 → reply → close): each a timestamped ticket event
@@ -29,24 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * harmless; scope holds for every step (a village never touches a problem report, a township
  * never another township's ticket); a step on a ticket someone else closed is a conflict.
  */
-class TicketHandlingTest {
+class TicketHandlingTest extends ResidentsServerTest {
 
-    @TempDir
-    Path dir;
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:00:00Z"));
-    TestServer server;
-    Residents phone;
 
-    @BeforeEach
-    void start() {
-        server = TestServer.start(TestDatabases.config(dir), clock);
-        AccountFixture.create(server.server().accounts());
-        phone = new Residents(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    java.time.Clock serverClock() {
+        return clock;
     }
 
     private String submit(String village, String kind, String text) {

@@ -5,23 +5,18 @@ import static cn.sanwu.server.testing.AccountFixture.OWN_VILLAGE;
 import static cn.sanwu.server.testing.AccountFixture.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.sanwu.server.testing.AccountFixture;
 import cn.sanwu.server.testing.MutableClock;
 import cn.sanwu.server.testing.Residents;
-import cn.sanwu.server.testing.TestDatabases;
+import cn.sanwu.server.testing.RequestLogCapture;
 import cn.sanwu.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The loop on the staff side: a question reaches its village and township, a problem report the
@@ -29,24 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * timestamped; the 10-day clock escalates an unanswered ticket village → township → city, driven
  * by a {@link MutableClock}; the reporter's contact is for city oversight only.
  */
-class TicketRoutingTest {
+class TicketRoutingTest extends ResidentsServerTest {
 
-    @TempDir
-    Path dir;
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:00:00Z"));
-    TestServer server;
-    Residents phone;
 
-    @BeforeEach
-    void start() {
-        server = TestServer.start(TestDatabases.config(dir), clock);
-        AccountFixture.create(server.server().accounts());
-        phone = new Residents(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    java.time.Clock serverClock() {
+        return clock;
     }
 
     private String submit(String village, String kind, String text, String contact) {
@@ -188,29 +172,14 @@ class TicketRoutingTest {
 
     @Test
     void ticketCodesDoNotReachTheRequestLog() {
-        ch.qos.logback.classic.Logger requests = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger("cn.sanwu.server.requests");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
-                new ch.qos.logback.core.read.ListAppender<>();
-        log.start();
-        ch.qos.logback.classic.Level before = requests.getLevel();
-        requests.setLevel(ch.qos.logback.classic.Level.INFO);
-        requests.addAppender(log);
-        try {
+        try (RequestLogCapture log = new RequestLogCapture()) {
             String code = submit(OWN_VILLAGE, "QUESTION", "日志里不该有查询码", "");
             phone.get("/t/" + code);
             server.get("/api/v1/tickets/" + code + "/contact", server.sessionToken("oversight", PASSWORD));
-            long deadline = System.nanoTime() + 5_000_000_000L; // the request log is written after the answer
-            while (log.list.size() < 5 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            List<String> lines = log.list.stream().map(e -> e.getFormattedMessage()).toList();
+            List<String> lines = log.lines(5);
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("path=/t/{code}"));
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("path=/api/v1/tickets/{code}/contact"));
             assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(code));
-        } finally {
-            requests.detachAppender(log);
-            requests.setLevel(before);
         }
     }
 

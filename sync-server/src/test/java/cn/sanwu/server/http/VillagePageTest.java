@@ -12,41 +12,24 @@ import cn.sanwu.server.testing.AccountFixture;
 import cn.sanwu.server.testing.PublishedNotices;
 import cn.sanwu.server.testing.PublishedNotices.Published;
 import cn.sanwu.server.testing.Residents;
-import cn.sanwu.server.testing.TestDatabases;
-import cn.sanwu.server.testing.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The village page over real HTTP: everything the village published, grouped by category and
  * period with the newest period first, corrected and withdrawn notices marked, a search over
  * titles and 公开编号, pages for big villages, nothing of other villages, nothing unmasked.
  */
-class VillagePageTest {
+class VillagePageTest extends ResidentsServerTest {
 
-    @TempDir
-    Path dir;
-    TestServer server;
-    Residents phone;
     PublishedNotices notices;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start(TestDatabases.config(dir));
-        AccountFixture.create(server.server().accounts());
-        phone = new Residents(server);
+    void seedPublisher() {
         notices = new PublishedNotices(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     static NoticeContent notice(String village, String item, String period, String title) {
