@@ -89,8 +89,8 @@ public final class TicketService {
     public String submit(Submission s) {
         regions.requireDisclosingUnit(s.villageCode());
         String body = requireText(s.body(), "问题内容");
-        String contact = optional(s.contact(), MAX_CONTACT_CHARS, "联系方式");
-        String noticeRef = optional(s.noticeRef(), MAX_NOTICE_REF_CHARS, "公示编号");
+        String contact = optional(s.contact(), MAX_CONTACT_CHARS, "CONTACT_TOO_LONG", "联系方式");
+        String noticeRef = optional(s.noticeRef(), MAX_NOTICE_REF_CHARS, "NOTICE_REF_TOO_LONG", "公示编号");
         Instant now = now();
         String code = TicketCode.generate();
         db.inTransaction(c -> {
@@ -281,13 +281,14 @@ public final class TicketService {
         return stripped;
     }
 
-    private static String optional(String text, int max, String what) {
+    /** {@code tooLongCode} names the field, so a page can say which one in its own language. */
+    private static String optional(String text, int max, String tooLongCode, String what) {
         String stripped = clean(text);
         if (stripped.isEmpty()) {
             return null;
         }
         if (stripped.codePointCount(0, stripped.length()) > max) {
-            throw new Refusal(Refusal.Kind.INVALID, "TEXT_TOO_LONG", what + "太长（上限 " + max + " 字）。");
+            throw new Refusal(Refusal.Kind.INVALID, tooLongCode, what + "太长（上限 " + max + " 字）。");
         }
         return stripped;
     }

@@ -145,7 +145,7 @@ final class FeedbackController {
             code = tickets.submit(new TicketService.Submission(villageCode, kind.get(), draft.notice(), draft.text(),
                     draft.contact(), jpeg));
         } catch (Refusal e) {
-            renderForm(ctx, 400, village.get(), draft, t.text("submit.notSaved", refusal(t, e, draft)));
+            renderForm(ctx, 400, village.get(), draft, t.text("submit.notSaved", refusal(t, e)));
             return;
         }
         PublicPage.securityHeaders(ctx);
@@ -260,25 +260,15 @@ final class FeedbackController {
                 t.html("form.honeypot"), t.html("form.submit"), t.html("form.afterSubmit")));
     }
 
-    /**
-     * A refusal of the service in the page's language. The service's message is Chinese and names
-     * no field in its code, so the field over its limit is found again here (same order as the service).
-     */
-    private static String refusal(PublicText t, Refusal e, Draft draft) {
+    /** A refusal of the service in the page's language (the service's own message is Chinese). */
+    private static String refusal(PublicText t, Refusal e) {
         return switch (e.code()) {
             case "TEXT_MISSING" -> t.text("refusal.textMissing");
-            case "TEXT_TOO_LONG" -> tooLong(draft.text(), TicketService.MAX_TEXT_CHARS)
-                    ? t.text("refusal.textTooLong", TicketService.MAX_TEXT_CHARS)
-                    : tooLong(draft.contact(), TicketService.MAX_CONTACT_CHARS)
-                    ? t.text("refusal.contactTooLong", TicketService.MAX_CONTACT_CHARS)
-                    : t.text("refusal.noticeTooLong", TicketService.MAX_NOTICE_REF_CHARS);
+            case "TEXT_TOO_LONG" -> t.text("refusal.textTooLong", TicketService.MAX_TEXT_CHARS);
+            case "CONTACT_TOO_LONG" -> t.text("refusal.contactTooLong", TicketService.MAX_CONTACT_CHARS);
+            case "NOTICE_REF_TOO_LONG" -> t.text("refusal.noticeTooLong", TicketService.MAX_NOTICE_REF_CHARS);
             default -> t.english() ? t.text("refusal.other", e.code()) : e.getMessage();
         };
-    }
-
-    private static boolean tooLong(String text, int max) {
-        String s = text.strip();
-        return s.codePointCount(0, s.length()) > max;
     }
 
     /**
