@@ -54,7 +54,17 @@ public final class FormToken {
         return now.isAfter(shown.plus(MAX_AGE)) ? Check.STALE : Check.OK;
     }
 
+    /**
+     * The first 128 bits of the keyed hash, written with the letters a–p instead of hex: the token
+     * sits in every public form page, and a run of hex digits can look like a bank-card number
+     * (Luhn-valid 16 digits, about one page in a thousand) to a personal-data scanner.
+     */
     private String mac(String villageCode, long millis) {
-        return keys.of("feedback-form:" + villageCode + ":" + millis).substring(0, 32);
+        String hex = keys.of("feedback-form:" + villageCode + ":" + millis).substring(0, 32);
+        StringBuilder letters = new StringBuilder(hex.length());
+        for (int i = 0; i < hex.length(); i++) {
+            letters.append((char) ('a' + Character.digit(hex.charAt(i), 16)));
+        }
+        return letters.toString();
     }
 }
