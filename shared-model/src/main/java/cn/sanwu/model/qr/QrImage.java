@@ -63,21 +63,29 @@ public final class QrImage {
 
     /**
      * The text of the QR code in {@code image}, or empty when none can be read. Like a phone that
-     * keeps trying frames, it tries the image as given, turned a quarter (ZXing's detector misreads
-     * about 2 % of clean synthetic codes in one orientation and reads them in another — measured
-     * on 300 random sheet URLs), and smoothed (3×3 mean, as camera pipelines denoise), both ways.
+     * keeps trying frames held any way up, it tries the image in all four orientations, then
+     * smoothed (3×3 mean, as camera pipelines denoise) in all four. ZXing's detector misreads
+     * about 2 % of clean synthetic codes in one orientation, and about 1 in 2,500 slightly damaged
+     * codes in both the upright and the quarter-turned one; turned half-way, every one of 23 such
+     * codes out of 40,000 read (measured on random sheet URLs, the damage of QrRoundTripTest).
      */
     public static Optional<String> decode(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
-        int[] smooth = null;
-        for (int attempt = 0; attempt < 4; attempt++) {
-            int[] p = attempt < 2 ? pixels : (smooth == null ? smooth = smoothed(w, h, pixels) : smooth);
-            boolean turned = attempt % 2 == 1;
-            Optional<String> text = turned ? decode(h, w, quarterTurn(w, h, p)) : decode(w, h, p);
-            if (text.isPresent()) {
-                return text;
+        for (int pass = 0; pass < 2; pass++) {
+            int[] p = pass == 0 ? pixels : smoothed(w, h, pixels);
+            int width = w;
+            int height = h;
+            for (int quarter = 0; quarter < 4; quarter++) {
+                Optional<String> text = decode(width, height, p);
+                if (text.isPresent()) {
+                    return text;
+                }
+                p = quarterTurn(width, height, p);
+                int turnedWidth = height;
+                height = width;
+                width = turnedWidth;
             }
         }
         return Optional.empty();

@@ -23,6 +23,17 @@ class QrPayloadTest {
         assertThat(QrImage.modules(text).getWidth()).as("QR version 8 at level M: 49 modules").isEqualTo(49);
     }
 
+    /**
+     * A clean sheet URL that ZXing's detector cannot read upright nor turned a quarter (found by the
+     * 2026-11-29 CI failure of QrRoundTripTest); it reads turned half-way, which decode now tries.
+     */
+    @Test
+    void aCodeZxingMisreadsUprightAndQuarterTurnedStillDecodes() {
+        String text = "https://sanwu.example.cn/n/c7181cfc-9b7a-4fec-3766-6d5550bf8c07?r=2"
+                + "&h=sha256:e0d74597220adb9beeb9aa018cd4be5a8ee34c3260960ceb41cc8065daf6761b";
+        assertThat(QrImage.decode(QrImage.render(text, 4))).contains(text);
+    }
+
     @Test
     void readsSheetsPrintedWithoutRevisionAndBaseUrlsWithAPath() {
         QrPayload old = QrPayload.parse("https://x.example/county/n/" + ID + "?h=" + HASH);
