@@ -1,6 +1,7 @@
 package cn.sanwu.client.support;
 
 import cn.sanwu.client.app.AppContext;
+import cn.sanwu.client.print.SheetFiles;
 import cn.sanwu.client.store.Database;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.model.mask.PersonalDataScanner;
@@ -9,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -63,10 +63,7 @@ public final class Diagnostics {
             files.put("logs/NONE.txt", "没有日志文件（" + logDir + "）\n");
         }
         try {
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path part = Files.createTempFile(parent, ".sanwu-diagnostics-", ".part");
-            try {
+            SheetFiles.writeAtomically(target, part -> {
                 try (OutputStream out = Files.newOutputStream(part); ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                     for (Map.Entry<String, String> f : files.entrySet()) {
                         zip.putNextEntry(new ZipEntry(f.getKey()));
@@ -74,10 +71,7 @@ public final class Diagnostics {
                         zip.closeEntry();
                     }
                 }
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(part);
-            }
+            });
             return target;
         } catch (IOException e) {
             throw new StoreException("无法写入诊断文件：" + target + "（" + e.getMessage() + "）", e);

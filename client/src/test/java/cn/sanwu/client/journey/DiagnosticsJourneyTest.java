@@ -50,7 +50,8 @@ class DiagnosticsJourneyTest extends FxRobot {
         MenuButton menu = lookup("#supportMenu").queryAs(MenuButton.class);
         assertThat(menu.getText()).isEqualTo("帮助");
         assertThat(menu.getItems()).extracting(MenuItem::getText).first().isEqualTo("导出诊断信息…");
-        assertThat(menu.getItems().get(1).getText()).startsWith("版本 ");
+        assertThat(menu.getItems().get(1).getText()).isEqualTo("导出日志检查点…");
+        assertThat(menu.getItems().get(2).getText()).startsWith("版本 ");
         clickOn("#supportMenu");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.saveIfAsked(this, menu.getScene(), "help-menu.png");
@@ -63,12 +64,27 @@ class DiagnosticsJourneyTest extends FxRobot {
         interact(() -> SupportMenuAccess.exportTo(ctx, BackgroundRunner.direct(), zip, e -> { throw new AssertionError(e); }));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(zip).isRegularFile();
-        String shown = Window.getWindows().stream().filter(w -> w.getScene() != null)
-                .flatMap(w -> w.getScene().getRoot().lookupAll(".content").stream())
-                .filter(n -> n instanceof javafx.scene.control.Label).map(n -> ((javafx.scene.control.Label) n).getText())
-                .filter(t -> t != null && t.contains("诊断信息已保存到")).findFirst().orElse("");
-        assertThat(shown).contains(zip.toAbsolutePath().toString()).contains("没有公告内容和个人信息");
+        assertThat(dialogText("诊断信息已保存到")).contains(zip.toAbsolutePath().toString()).contains("没有公告内容和个人信息");
         assertThat(zip.toFile().length()).isPositive();
         assertThat(Files.exists(zip.resolveSibling("diag.zip.part"))).isFalse();
+    }
+
+    /** A PC that never checked the log has no checkpoint: it says so and writes nothing. */
+    @Test
+    void checkpointExportBeforeAnySyncSaysWhyAndWritesNothing() {
+        Path file = dir.resolve("out").resolve("checkpoint.txt");
+        interact(() -> SupportMenuAccess.exportCheckpointTo(ctx, BackgroundRunner.direct(), file, e -> {
+            throw new AssertionError(e);
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogText("本机还没有日志检查点")).contains("同步一次后再导出");
+        assertThat(file).doesNotExist();
+    }
+
+    private static String dialogText(String containing) {
+        return Window.getWindows().stream().filter(w -> w.getScene() != null)
+                .flatMap(w -> w.getScene().getRoot().lookupAll(".content").stream())
+                .filter(n -> n instanceof javafx.scene.control.Label).map(n -> ((javafx.scene.control.Label) n).getText())
+                .filter(t -> t != null && t.contains(containing)).findFirst().orElse("");
     }
 }

@@ -14,4 +14,8 @@ public final class SupportMenuAccess {
     public static void exportTo(AppContext ctx, BackgroundRunner runner, Path target, Consumer<Throwable> onError) {
         SupportMenu.exportTo(ctx, runner, target, onError);
     }
+
+    public static void exportCheckpointTo(AppContext ctx, BackgroundRunner runner, Path target, Consumer<Throwable> onError) {
+        SupportMenu.exportCheckpointTo(ctx, runner, target, onError);
+    }
 }

@@ -83,6 +83,42 @@ class LogWatchTest {
         assertThat(pc.syncService().syncNow().message()).contains("本机曾见过 7 条", "只有 2 条");
     }
 
+    /**
+     * 导出日志检查点: the checkpoint the PC kept is what the auditor's {@code admin audit --checkpoint}
+     * reads (the server's own LedgerAudit here): accepted while the log extends it, and after the log
+     * was rewritten — which the server's own tables no longer show — it is the finding.
+     */
+    @Test
+    void theExportedCheckpointIsTheEvidenceTheAuditUsesAgainstARewrittenLog() throws Exception {
+        Path none = dir.resolve("none.txt");
+        assertThat(LogCheckpointExport.export(pc.settings(), none)).as("never synced: nothing to export").isEmpty();
+        assertThat(none).doesNotExist();
+
+        log.publish(5, "原文");
+        assertThat(pc.syncService().syncNow().message()).startsWith("已同步");
+        Path kept = LogCheckpointExport.export(pc.settings(), dir.resolve("export/pc-checkpoint.txt")).orElseThrow();
+        String exported = java.nio.file.Files.readString(kept);
+        assertThat(exported).isEqualTo(pc.settings().get(LogWatch.CHECKPOINT).orElseThrow());
+        assertThat(LogCheckpointExport.treeSize(exported)).isEqualTo(5);
+        assertThat(LogCheckpointExport.defaultFileName(exported, Clock.systemUTC())).startsWith("sanwu-checkpoint-5-").endsWith(".txt");
+        assertThat(audit(exported).findings()).as("the log extends the PC's checkpoint").isEmpty();
+
+        log.wipe();
+        log.publish(6, "改写");
+        assertThat(audit(null).findings()).as("the rewritten tables agree with themselves").isEmpty();
+        assertThat(pc.syncService().syncNow().message()).contains("防篡改日志校验失败");
+        String evidence = java.nio.file.Files.readString(
+                LogCheckpointExport.export(pc.settings(), dir.resolve("export/after.txt")).orElseThrow());
+        assertThat(evidence).as("the PC kept the checkpoint it trusted").isEqualTo(exported);
+        assertThat(audit(evidence).findings()).as("the PC's checkpoint exposes the rewrite").isNotEmpty();
+    }
+
+    private cn.sanwu.server.ledger.LedgerAudit.Report audit(String externalCheckpoint) {
+        return new cn.sanwu.server.ledger.LedgerAudit(new cn.sanwu.server.ledger.PublicationLedger(), config.log().origin(),
+                cn.sanwu.server.ledger.LogSigningKeys.load(config.log()).allVerifiers())
+                .run(server.database(), externalCheckpoint == null ? java.util.List.of() : java.util.List.of(externalCheckpoint));
+    }
+
     /** When all is well the log is checked once an hour, not on every idle sync (metered links). */
     @Test
     void aHealthyLogIsCheckedAtMostHourly() {
