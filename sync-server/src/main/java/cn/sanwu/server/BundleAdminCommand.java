@@ -37,7 +37,7 @@ final class BundleAdminCommand {
         Clock clock = Clock.systemUTC();
         BundleService bundles = SyncServer.bundleService(db, devices, new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES,
                 SyncServer.reviewService(db, clock, new cn.sanwu.server.account.RegionService(db, clock)).pushRules()),
-                config, clock);
+                config, clock, SyncServer.transparencyLog(db, config, clock));
         BundleService.Imported imported;
         try {
             imported = bundles.importRequest(BundleFile.read(Path.of(args.getFirst()), config.maxBodyBytes()).bytes(),

@@ -59,8 +59,8 @@ public final class SyncServer implements AutoCloseable {
             Accounts accounts = Accounts.create(db, clock, config.security(), devices);
             ReviewService review = reviewService(db, clock, accounts.regions());
             SyncService sync = new SyncService(db, clock, SyncService.DEFAULT_PAGE_BYTES, review.pushRules());
-            BundleService bundles = bundleService(db, devices, sync, config, clock);
             TransparencyLog log = transparencyLog(db, config, clock);
+            BundleService bundles = bundleService(db, devices, sync, config, clock, log);
             ServerApp.Residents residents = new ServerApp.Residents(new TicketService(db, clock, accounts.regions()),
                     new FormToken(KeyedHash.load(db, config.security().throttleKey()), clock),
                     new PublicNotices(db, log, accounts.regions()));
@@ -79,9 +79,10 @@ public final class SyncServer implements AutoCloseable {
     }
 
     /** Bundle import against {@code db}: for the server and for {@code admin import-bundle} alike. */
-    static BundleService bundleService(Database db, DeviceService devices, SyncService sync, ServerConfig config, Clock clock) {
+    static BundleService bundleService(Database db, DeviceService devices, SyncService sync, ServerConfig config, Clock clock,
+            TransparencyLog log) {
         // The same bound as an online request's body, for the file and for its unpacked body.
-        return new BundleService(db, devices, sync, ServerSigningKey.loadOrCreate(db, clock), clock, config.maxBodyBytes());
+        return new BundleService(db, devices, sync, ServerSigningKey.loadOrCreate(db, clock), clock, config.maxBodyBytes(), log);
     }
 
     /** The transparency log over {@code db}, signing with the configured key file (created on first use). */

@@ -87,6 +87,7 @@ public final class BundleCommand {
                     out.println("已导入回复文件：" + i.results() + " 项修改得到答复，收到 " + i.changes() + " 项更新"
                             + (i.enrolledNow() ? "，本机已完成登记" : "")
                             + (i.hasMore() ? "。乡镇还有更新未带回，请再导出一次同步文件" : "") + "。");
+                    i.logProblem().ifPresent(err::println);
                 }
             }
             return 0;

@@ -47,9 +47,10 @@ public final class BundleService {
     /**
      * @param alreadyImported the reply was imported before: nothing was changed now
      * @param enrolledNow     the reply completed this PC's enrollment by file
+     * @param logProblem      the transparency log check the reply allowed failed: the warning (else empty)
      */
     public record Imported(UUID answers, int results, int changes, boolean hasMore, boolean alreadyImported,
-            boolean enrolledNow, Instant answeredAt) {
+            boolean enrolledNow, Instant answeredAt, Optional<String> logProblem) {
     }
 
     /** What the township forwarded: the village file's header and where the reply went. */
@@ -61,6 +62,7 @@ public final class BundleService {
     private final SyncEngine engine;
     private final VillageService villages;
     private final DeviceKeys keys;
+    private final LogWatch log;
     private final UuidV7 ids;
     private final Clock clock;
 
@@ -70,6 +72,7 @@ public final class BundleService {
         this.engine = engine;
         this.villages = villages;
         this.keys = new DeviceKeys(db, settings);
+        this.log = new LogWatch(db, settings);
         this.ids = new UuidV7(clock);
         this.clock = clock;
     }
@@ -107,7 +110,7 @@ public final class BundleService {
             }
             recordExport(c, bundleId, now, prepared, file);
             BundleHeader header = BundleHeader.request(SyncProtocol.VERSION, bundleId, deviceId, village, now,
-                    BundleKeys.keyId(keyPair.getPublic()), enrollment);
+                    BundleKeys.keyId(keyPair.getPublic()), enrollment).withLogSize(log.keptSize().orElse(null));
             try {
                 BundleFile.writeAtomically(file, BundleFile.write(BundleFile.Kind.REQUEST, header, prepared, keyPair.getPrivate()));
             } catch (IOException e) {
@@ -192,7 +195,7 @@ public final class BundleService {
         Export export = findExport(header.answers()).orElseThrow(() -> new BundleException(Reason.UNKNOWN_BUNDLE,
                 "本机没有导出过这个回复所答复的同步文件（" + header.answers() + "）。未做任何修改。"));
         if (export.answeredAt() != null) {
-            return new Imported(header.answers(), 0, 0, false, true, false, export.answeredAt());
+            return new Imported(header.answers(), 0, 0, false, true, false, export.answeredAt(), Optional.empty());
         }
         SyncProtocol.Response response = parsed.body(SyncProtocol.Response.class, BundleFile.DEFAULT_MAX_BYTES);
         SyncProtocol.Request sent = new SyncProtocol.Request(SyncProtocol.VERSION, export.cursor(), export.mutationIds().stream()
@@ -206,8 +209,10 @@ public final class BundleService {
             }
             return null;
         });
+        // A PC without a connection keeps the log honest too: the reply carries what LogWatch fetches online.
+        Optional<String> logProblem = header.log() == null ? Optional.empty() : log.check(LogWatch.fromBundle(header.log()));
         return new Imported(header.answers(), response.results().size(), response.changes().size(), response.hasMore(), false,
-                enrollingWith.isPresent(), now);
+                enrollingWith.isPresent(), now, logProblem);
     }
 
     /** The first reply to a file enrollment names the server key; the code proof shows it is the server the code came from. */

@@ -36,10 +36,21 @@ final class LogWatch {
     static final String KEYS = "log.keys";
     static final String PROBLEM = "log.problem";
     static final String CHECKED_AT = "log.checkedAt";
+    private static final String CHECKPOINT_PATH = "/api/v1/log/checkpoint";
+    private static final String KEYS_PATH = "/api/v1/log/keys";
 
     private final Database db;
     private final SettingsRepository settings;
     private final MerkleHasher hasher = MerkleHasher.sha256();
+
+    /**
+     * Where the log's answers come from: the server online ({@code transport::getText}), or the
+     * signed reply of a USB file ({@link #fromBundle}). An IOException means "not checked now".
+     */
+    @FunctionalInterface
+    interface LogSource {
+        String getText(String path) throws IOException, SyncTransport.Refused;
+    }
 
     LogWatch(Database db, SettingsRepository settings) {
         this.db = db;
@@ -56,7 +67,7 @@ final class LogWatch {
      * stands, which is re-checked on every sync): each check costs one to three small requests,
      * and an idle PC syncs every few minutes over a slow, metered link.
      */
-    Optional<String> checkIfDue(SyncTransport transport, java.time.Instant now, java.time.Duration every) {
+    Optional<String> checkIfDue(LogSource transport, java.time.Instant now, java.time.Duration every) {
         Optional<String> standing = problem();
         Optional<java.time.Instant> last = settings.get(CHECKED_AT).map(java.time.Instant::parse);
         if (standing.isEmpty() && last.isPresent() && last.get().plus(every).isAfter(now) && !last.get().isAfter(now)) {
@@ -73,21 +84,21 @@ final class LogWatch {
     }
 
     /** Checks the server's newest checkpoint against the stored one; answers the warning, if any. */
-    Optional<String> check(SyncTransport transport) {
+    Optional<String> check(LogSource transport) {
         try {
-            String note = transport.getText("/api/v1/log/checkpoint");
+            String note = transport.getText(CHECKPOINT_PATH);
             String origin = note.lines().findFirst().orElse("");
             Optional<String> stored = settings.get(CHECKPOINT);
             List<NoteVerifier> pinned = keys(settings.get(KEYS).orElse(""));
             boolean firstUse = pinned.isEmpty();
             if (firstUse) {
-                pinned = keys(transport.getText("/api/v1/log/keys"));
+                pinned = keys(transport.getText(KEYS_PATH));
             }
             CheckpointVerification latest = new CheckpointVerifier(origin, hasher, pinned).verify(note);
             List<NoteVerifier> keys = pinned;
             if (latest.outcome() == CheckpointVerification.Outcome.UNKNOWN_KEY && !firstUse && stored.isPresent()) {
                 // A rotated key: believed only if the log it signs extends the pinned history (below).
-                keys = keys(transport.getText("/api/v1/log/keys"));
+                keys = keys(transport.getText(KEYS_PATH));
                 latest = new CheckpointVerifier(origin, hasher, keys).verify(note);
             }
             if (!latest.isValid()) {
@@ -121,7 +132,7 @@ final class LogWatch {
     }
 
     /** Empty when {@code next} provably extends {@code old}; else the Chinese warning. */
-    private Optional<String> consistent(SyncTransport transport, Checkpoint old, Checkpoint next)
+    private Optional<String> consistent(LogSource transport, Checkpoint old, Checkpoint next)
             throws IOException, SyncTransport.Refused {
         if (next.treeSize() < old.treeSize()) {
             return Optional.of(I18n.t("log.shrunk", old.treeSize(), next.treeSize()));
@@ -130,13 +141,43 @@ final class LogWatch {
             return Arrays.equals(next.rootHash(), old.rootHash()) ? Optional.empty()
                     : Optional.of(I18n.t("log.forked", old.treeSize()));
         }
-        ConsistencyProof proof = ModelJson.mapper().readValue(transport.getText("/api/v1/log/consistency?from="
-                + old.treeSize() + "&to=" + next.treeSize()), ConsistencyProof.class);
+        ConsistencyProof proof = ModelJson.mapper().readValue(transport.getText(consistencyPath(old.treeSize(),
+                next.treeSize())), ConsistencyProof.class);
         if (proof.oldSize() != old.treeSize() || proof.newSize() != next.treeSize()) {
             return Optional.of(I18n.t("log.forked", old.treeSize()));
         }
         ProofVerdict verdict = new MerkleVerifier(hasher).verifyConsistency(proof, old.rootHash(), next.rootHash());
         return verdict.isValid() ? Optional.empty() : Optional.of(I18n.t("log.forked", old.treeSize()));
+    }
+
+    /** The size of the checkpoint this PC keeps, for a USB file's request; empty before the first check. */
+    Optional<Long> keptSize() {
+        return settings.get(CHECKPOINT).filter(n -> !n.isBlank()).map(LogCheckpointExport::treeSize);
+    }
+
+    /**
+     * The log's answers as a USB reply carries them: the checkpoint, the keys, and the one
+     * consistency proof the server made from the size the request named. Any other question (the
+     * PC's checkpoint changed since the export) is "not checked this time".
+     */
+    static LogSource fromBundle(cn.sanwu.model.sync.bundle.BundleHeader.LogEvidence evidence) {
+        return path -> {
+            if (path.equals(CHECKPOINT_PATH)) {
+                return evidence.checkpoint();
+            }
+            if (path.equals(KEYS_PATH)) {
+                return String.join("\n", evidence.keys()) + "\n";
+            }
+            ConsistencyProof proof = evidence.consistency();
+            if (proof != null && path.equals(consistencyPath(proof.oldSize(), proof.newSize()))) {
+                return ModelJson.mapper().writeValueAsString(proof);
+            }
+            throw new IOException("not in the reply file: " + path);
+        };
+    }
+
+    private static String consistencyPath(long from, long to) {
+        return "/api/v1/log/consistency?from=" + from + "&to=" + to;
     }
 
     private Optional<String> fail(String message) {

@@ -156,7 +156,7 @@ public final class SyncService {
             }
         }
         // This PC keeps the log honest: a rewritten or forked log is a warning in the status bar.
-        Optional<String> logProblem = log.checkIfDue(transport, java.time.Instant.now(), logCheckInterval);
+        Optional<String> logProblem = log.checkIfDue(transport::getText, java.time.Instant.now(), logCheckInterval);
         return new Result(rounds, sent, pulled, true, logProblem.orElse("已同步：上传 " + sent + " 项，收到 " + pulled + " 项。"),
                 List.copyOf(updated));
     }

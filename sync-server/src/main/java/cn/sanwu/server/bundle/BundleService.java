@@ -1,6 +1,7 @@
 package cn.sanwu.server.bundle;
 
 import cn.sanwu.model.id.UuidV7;
+import cn.sanwu.model.log.ConsistencyProof;
 import cn.sanwu.model.sync.SyncProtocol;
 import cn.sanwu.model.sync.bundle.BundleException;
 import cn.sanwu.model.sync.bundle.BundleException.Reason;
@@ -9,6 +10,7 @@ import cn.sanwu.model.sync.bundle.BundleHeader;
 import cn.sanwu.model.sync.bundle.BundleKeys;
 import cn.sanwu.server.device.Device;
 import cn.sanwu.server.device.DeviceService;
+import cn.sanwu.server.ledger.TransparencyLog;
 import cn.sanwu.server.store.Database;
 import cn.sanwu.server.sync.SyncService;
 import java.security.PublicKey;
@@ -32,6 +34,8 @@ import java.util.function.Predicate;
  */
 public final class BundleService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BundleService.class);
+
     public static final String PATH = "/api/v1/bundles";
     /** Pages of the change feed put into one reply: a village without a connection gets as much as fits at once. */
     static final int MAX_PAGES_PER_REPLY = 32;
@@ -53,9 +57,17 @@ public final class BundleService {
     private final Clock clock;
     private final UuidV7 ids;
     private final long maxBytes;
+    private final TransparencyLog log;
 
     public BundleService(Database db, DeviceService devices, SyncService sync, ServerSigningKey key, Clock clock,
             long maxBytes) {
+        this(db, devices, sync, key, clock, maxBytes, null);
+    }
+
+    /** With {@code log}, every reply carries the log evidence a PC without a connection checks (ADR 0012). */
+    public BundleService(Database db, DeviceService devices, SyncService sync, ServerSigningKey key, Clock clock,
+            long maxBytes, TransparencyLog log) {
+        this.log = log;
         this.db = db;
         this.devices = devices;
         this.sync = sync;
@@ -105,7 +117,7 @@ public final class BundleService {
                 : BundleKeys.codeProof(BundleKeys.normaliseCode(header.enrollment().code()), key.encodedPublicKey(),
                         device.id().toString());
         BundleHeader replyHeader = BundleHeader.reply(SyncProtocol.VERSION, ids.next(), device.id(), device.villageCode(), now,
-                key.keyId(), header.bundleId(), key.encodedPublicKey(), proof);
+                key.keyId(), header.bundleId(), key.encodedPublicKey(), proof).withLog(logEvidence(header.logSize()));
         byte[] reply = BundleFile.write(BundleFile.Kind.REPLY, replyHeader, response, key.privateKey());
         return new Imported(reply, header, response, imports, enrolling);
     }
@@ -158,6 +170,25 @@ public final class BundleService {
         }
         return new SyncProtocol.Response(SyncProtocol.VERSION, first.results(), changes, last.cursor(), last.hasMore(),
                 first.rebootstrap(), first.feedEpoch());
+    }
+
+    /**
+     * The log's newest checkpoint and keys and, from the size the PC keeps, a consistency proof —
+     * what LogWatch fetches online. Never fails an import: without it the PC checks next time.
+     */
+    private BundleHeader.LogEvidence logEvidence(Long keptSize) {
+        if (log == null) {
+            return null;
+        }
+        try {
+            TransparencyLog.StoredCheckpoint latest = log.latest();
+            ConsistencyProof proof = keptSize != null && keptSize > 0 && keptSize < latest.treeSize()
+                    ? log.consistency(keptSize, latest.treeSize()) : null;
+            return new BundleHeader.LogEvidence(latest.signedNote(), log.keys().verifierKeys(), proof);
+        } catch (RuntimeException e) {
+            LOG.warn("event=bundle-log-evidence-failed reason=\"{}\"", e.getMessage());
+            return null;
+        }
     }
 
     private static int recordImport(Connection c, BundleHeader header, Device device, int mutations, Instant now)

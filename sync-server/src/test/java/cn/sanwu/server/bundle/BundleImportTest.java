@@ -154,8 +154,8 @@ class BundleImportTest {
         assertRefused(requestFile(village.deviceId(), VILLAGE, stranger, request, null), Reason.BAD_SIGNATURE, "签名不符");
         assertRefused(requestFile(village.deviceId(), OTHER_VILLAGE, village.keys(), request, null), Reason.WRONG_VILLAGE,
                 OTHER_VILLAGE);
-        BundleHeader future = new BundleHeader(2, UUID.randomUUID(), village.deviceId(), VILLAGE, Instant.now(),
-                BundleKeys.keyId(village.keys().getPublic()), null, null, null, null);
+        BundleHeader future = BundleHeader.request(2, UUID.randomUUID(), village.deviceId(), VILLAGE, Instant.now(),
+                BundleKeys.keyId(village.keys().getPublic()), null);
         assertRefused(BundleFile.write(BundleFile.Kind.REQUEST, future, request, village.keys().getPrivate()),
                 Reason.PROTOCOL_MISMATCH, "升级");
         byte[] replyFile = BundleFile.write(BundleFile.Kind.REPLY, BundleHeader.reply(1, UUID.randomUUID(), village.deviceId(),
