@@ -67,6 +67,14 @@ public final class ServerApp {
     }
 
     public static Javalin create(ServerConfig config, Services services) {
+        return create(config, services, java.time.Clock.systemUTC(), SourceResolver.trusting(config.security().trustedProxies()));
+    }
+
+    /**
+     * {@code clock}: the per-source limit's windows; {@code sources}: who a request counts against on the public GET routes; anything but
+     * {@link SourceResolver#trusting} is a test's broken variant (no configuration selects it).
+     */
+    public static Javalin create(ServerConfig config, Services services, java.time.Clock clock, SourceResolver sources) {
         AccessControl access = new AccessControl(services.devices(), services.accounts().accounts());
         SyncController sync = new SyncController(services.sync(), config.maxBodyBytes());
         String serverKey = services.bundles().signingKey().encodedPublicKey();
@@ -89,6 +97,9 @@ public final class ServerApp {
         NoticePageController noticePage = new NoticePageController(services.residents().notices());
         VillagePageController villagePage = new VillagePageController(services.residents().notices(),
                 services.residents().notices().listing());
+        PublicPageLimit publicLimit = new PublicPageLimit(security.publicRequestsPerMinute() == 0 ? null
+                : new cn.sanwu.server.throttle.SourceLimiter(security.publicRequestsPerMinute(), java.time.Duration.ofMinutes(1),
+                        security.publicSourcesTracked(), clock), sources);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -98,6 +109,7 @@ public final class ServerApp {
             Https.addConnectorIfConfigured(cfg, config);
             cfg.requestLogger.http(ServerApp::logRequest);
             cfg.routes.beforeMatched(access::check);
+            cfg.routes.beforeMatched(publicLimit::check);
             cfg.routes.get("/health", ctx -> health(ctx, services.health()));
             cfg.routes.post("/api/v1/enroll", enrollThrottle.around(enroll::handle));
             cfg.routes.post(SyncProtocol.PATH, sync::handle);
