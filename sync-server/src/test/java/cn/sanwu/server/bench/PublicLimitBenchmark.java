@@ -30,11 +30,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * database {@link Throttle} is not used for GETs: the cost of one counted request in each limiter
  * and of the keyed hashes, in process, on the H2 file. Part 2: requests/s of the notice page and
  * the village page with the limit off and on, in the same run: one H2 file (200 notices published
- * once), servers started on it in turn — off, on, off, on — each with 8 client threads for
- * {@code seconds}; every request carries {@code X-Forwarded-For} from a pool of 10,000 addresses
+ * once), servers started on it in turn — a warm-up run, then {@code rounds} pairs off/on in
+ * alternating order — each with 8 client threads for {@code seconds}; every request carries {@code X-Forwarded-For} from a pool of 10,000 addresses
  * (the loopback peer is the trusted proxy), so the limiter counts 10,000 sources at the default
  * limit and refuses none (the run fails on any answer but 200).
- * Not a test. Usage: PublicLimitBenchmark [seconds, default 10] [threads, default 8]
+ * Not a test. Usage: PublicLimitBenchmark [seconds, default 10] [threads, default 8] [rounds, default 3]
  */
 public final class PublicLimitBenchmark {
 
@@ -43,6 +43,7 @@ public final class PublicLimitBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path dir = Files.createTempDirectory("sanwu-limit-bench");
         String notice;
         try (TestServer test = TestServer.start(config(dir, 0))) {
@@ -59,18 +60,37 @@ public final class PublicLimitBenchmark {
         List<String> names = List.of("/n/{id}?r&h (60 recipients)", "/v/{village} (200 notices)");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int k = 0; k < pages.size(); k++) {
-            double[] off = new double[2];
-            double[] on = new double[2];
-            for (int round = 0; round < 2; round++) {
-                off[round] = measure(http, dir, 0, pages.get(k), threads, seconds);
-                on[round] = measure(http, dir, SecurityConfig.PUBLIC_REQUESTS_PER_MINUTE, pages.get(k), threads, seconds);
+            measure(http, dir, 0, pages.get(k), threads, Math.max(3, seconds / 2)); // JIT warm-up, not counted
+            List<Double> off = new ArrayList<>();
+            List<Double> on = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                // Alternating order (off-on, on-off, …) so a drift in the machine's load hits both alike.
+                boolean offFirst = round % 2 == 0;
+                double first = measure(http, dir, offFirst ? 0 : SecurityConfig.PUBLIC_REQUESTS_PER_MINUTE, pages.get(k), threads, seconds);
+                double second = measure(http, dir, offFirst ? SecurityConfig.PUBLIC_REQUESTS_PER_MINUTE : 0, pages.get(k), threads, seconds);
+                off.add(offFirst ? first : second);
+                on.add(offFirst ? second : first);
+                ratios.add(on.getLast() / off.getLast());
             }
-            double offMean = (off[0] + off[1]) / 2;
-            double onMean = (on[0] + on[1]) / 2;
-            System.out.printf("%s, %d clients, %d s each: limit off %.0f / %.0f requests/s, on (%d a minute) %.0f / %.0f;"
-                            + " mean on/off = %.3f%n", names.get(k), threads, seconds, off[0], off[1],
-                    SecurityConfig.PUBLIC_REQUESTS_PER_MINUTE, on[0], on[1], onMean / offMean);
+            System.out.printf("%s, %d clients, %d s per run: limit off %s requests/s, on (%d a minute) %s;"
+                            + " on/off per round %s, median %.3f%n", names.get(k), threads, seconds, rounded(off),
+                    SecurityConfig.PUBLIC_REQUESTS_PER_MINUTE, rounded(on), rounded3(ratios), median(ratios));
         }
+    }
+
+    private static String rounded(List<Double> v) {
+        return v.stream().map(x -> String.format("%.0f", x)).toList().toString();
+    }
+
+    private static String rounded3(List<Double> v) {
+        return v.stream().map(x -> String.format("%.3f", x)).toList().toString();
+    }
+
+    private static double median(List<Double> v) {
+        List<Double> sorted = v.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static ServerConfig config(Path dir, int perMinute) {
