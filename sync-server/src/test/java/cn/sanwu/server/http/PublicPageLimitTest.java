@@ -105,6 +105,9 @@ class PublicPageLimitTest {
         assertThat(api.status()).isEqualTo(429);
         assertThat(api.body()).contains("\"TOO_MANY_REQUESTS\"");
         assertThat(api.header("Retry-After")).isNotNull();
+        Residents.Page head = phone.send(HttpRequest.newBuilder(server.uri("/v/" + OWN_VILLAGE))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("X-Forwarded-For", "10.0.0.1").build());
+        assertThat(head.status()).as("HEAD counts too").isEqualTo(429);
         assertThat(get(PublicPage.CSS_PATH, from("10.0.0.1")).status()).as("the stylesheet is exempt").isEqualTo(200);
         assertThat(get("/health", from("10.0.0.1")).status()).as("health is exempt").isEqualTo(200);
 
