@@ -13,6 +13,7 @@ import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.ledger.TransparencyLog;
 import cn.sanwu.server.sync.SyncService;
+import cn.sanwu.server.throttle.SourceLimiter;
 import cn.sanwu.server.throttle.Throttle;
 import io.javalin.Javalin;
 import cn.sanwu.server.feedback.FormToken;
@@ -22,6 +23,8 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.SizeUnit;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,14 +70,15 @@ public final class ServerApp {
     }
 
     public static Javalin create(ServerConfig config, Services services) {
-        return create(config, services, java.time.Clock.systemUTC(), SourceResolver.trusting(config.security().trustedProxies()));
+        return create(config, services, Clock.systemUTC(), SourceResolver.trusting(config.security().trustedProxies()));
     }
 
     /**
-     * {@code clock}: the per-source limit's windows; {@code sources}: who a request counts against on the public GET routes; anything but
-     * {@link SourceResolver#trusting} is a test's broken variant (no configuration selects it).
+     * {@code clock}: the per-source limit's windows; {@code sources}: who a request counts against
+     * on the public GET routes — anything but {@link SourceResolver#trusting} is a test's broken
+     * variant (no configuration selects it).
      */
-    public static Javalin create(ServerConfig config, Services services, java.time.Clock clock, SourceResolver sources) {
+    public static Javalin create(ServerConfig config, Services services, Clock clock, SourceResolver sources) {
         AccessControl access = new AccessControl(services.devices(), services.accounts().accounts());
         SyncController sync = new SyncController(services.sync(), config.maxBodyBytes());
         String serverKey = services.bundles().signingKey().encodedPublicKey();
@@ -98,7 +102,7 @@ public final class ServerApp {
         VillagePageController villagePage = new VillagePageController(services.residents().notices(),
                 services.residents().notices().listing());
         PublicPageLimit publicLimit = new PublicPageLimit(security.publicRequestsPerMinute() == 0 ? null
-                : new cn.sanwu.server.throttle.SourceLimiter(security.publicRequestsPerMinute(), java.time.Duration.ofMinutes(1),
+                : new SourceLimiter(security.publicRequestsPerMinute(), Duration.ofMinutes(1),
                         security.publicSourcesTracked(), clock), sources);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
