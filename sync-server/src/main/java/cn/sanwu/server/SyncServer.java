@@ -8,6 +8,7 @@ import cn.sanwu.server.feedback.FormToken;
 import cn.sanwu.server.feedback.TicketService;
 import cn.sanwu.server.throttle.KeyedHash;
 import cn.sanwu.server.http.ServerApp;
+import cn.sanwu.server.http.SourceResolver;
 import cn.sanwu.server.ledger.LogSigningKeys;
 import cn.sanwu.server.ledger.TransparencyLog;
 import cn.sanwu.server.notices.PublicNotices;
@@ -53,6 +54,11 @@ public final class SyncServer implements AutoCloseable {
 
     /** {@code forceToDisk = false}: the kill test's broken variant only ({@link Database#open(String, String, String, boolean)}). */
     static SyncServer create(ServerConfig config, Clock clock, boolean forceToDisk) {
+        return create(config, clock, forceToDisk, SourceResolver.trusting(config.security().trustedProxies()));
+    }
+
+    /** {@code sources} other than {@link SourceResolver#trusting}: the forged-header tests' broken variant only. */
+    static SyncServer create(ServerConfig config, Clock clock, boolean forceToDisk, SourceResolver sources) {
         Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword(), forceToDisk);
         try {
             DeviceService devices = new DeviceService(db, clock);
@@ -65,7 +71,7 @@ public final class SyncServer implements AutoCloseable {
                     new FormToken(KeyedHash.load(db, config.security().throttleKey()), clock),
                     new PublicNotices(db, log, accounts.regions()));
             Javalin app = ServerApp.create(config, new ServerApp.Services(devices, sync, bundles, db::isHealthy,
-                    accounts.http(), log, new ServerApp.Review(review, new ReviewQueue(review)), residents));
+                    accounts.http(), log, new ServerApp.Review(review, new ReviewQueue(review)), residents), clock, sources);
             return new SyncServer(db, devices, accounts, log, app, review);
         } catch (RuntimeException e) {
             db.close();

@@ -13,6 +13,7 @@ import cn.sanwu.server.config.ServerConfig;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.ledger.TransparencyLog;
 import cn.sanwu.server.sync.SyncService;
+import cn.sanwu.server.throttle.SourceLimiter;
 import cn.sanwu.server.throttle.Throttle;
 import io.javalin.Javalin;
 import cn.sanwu.server.feedback.FormToken;
@@ -22,6 +23,8 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.SizeUnit;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +70,15 @@ public final class ServerApp {
     }
 
     public static Javalin create(ServerConfig config, Services services) {
+        return create(config, services, Clock.systemUTC(), SourceResolver.trusting(config.security().trustedProxies()));
+    }
+
+    /**
+     * {@code clock}: the per-source limit's windows; {@code sources}: who a request counts against
+     * on the public GET routes — anything but {@link SourceResolver#trusting} is a test's broken
+     * variant (no configuration selects it).
+     */
+    public static Javalin create(ServerConfig config, Services services, Clock clock, SourceResolver sources) {
         AccessControl access = new AccessControl(services.devices(), services.accounts().accounts());
         SyncController sync = new SyncController(services.sync(), config.maxBodyBytes());
         String serverKey = services.bundles().signingKey().encodedPublicKey();
@@ -89,6 +101,9 @@ public final class ServerApp {
         NoticePageController noticePage = new NoticePageController(services.residents().notices());
         VillagePageController villagePage = new VillagePageController(services.residents().notices(),
                 services.residents().notices().listing());
+        PublicPageLimit publicLimit = new PublicPageLimit(security.publicRequestsPerMinute() == 0 ? null
+                : new SourceLimiter(security.publicRequestsPerMinute(), Duration.ofMinutes(1),
+                        security.publicSourcesTracked(), clock), sources);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -98,6 +113,7 @@ public final class ServerApp {
             Https.addConnectorIfConfigured(cfg, config);
             cfg.requestLogger.http(ServerApp::logRequest);
             cfg.routes.beforeMatched(access::check);
+            cfg.routes.beforeMatched(publicLimit::check);
             cfg.routes.get("/health", ctx -> health(ctx, services.health()));
             cfg.routes.post("/api/v1/enroll", enrollThrottle.around(enroll::handle));
             cfg.routes.post(SyncProtocol.PATH, sync::handle);

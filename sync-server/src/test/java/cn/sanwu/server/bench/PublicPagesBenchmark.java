@@ -103,7 +103,7 @@ public final class PublicPagesBenchmark {
     }
 
     /** Notice {@code i}: a 低保 list of {@code rows} recipients and a cash journal of {@code rows / 2} entries. */
-    private static NoticeContent benchNotice(int i, int rows) {
+    static NoticeContent benchNotice(int i, int rows) {
         List<Recipient> recipients = new ArrayList<>();
         List<LedgerEntry> entries = new ArrayList<>();
         for (int r = 0; r < rows; r++) {

@@ -33,4 +33,23 @@ class ServerConfigTest {
         assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(config.databaseUrl()).contains(dir.resolve("sanwu-server").toString());
     }
+
+    @Test
+    void thePublicPagesLimitIsConfigurableAndZeroTurnsItOff(@TempDir Path dir) throws Exception {
+        assertThat(ServerConfig.load(Optional.empty(), Map.of()).security().publicRequestsPerMinute()).isEqualTo(600);
+        Path file = dir.resolve("server.properties");
+        Files.writeString(file, "sanwu.server.security.publicRequestsPerSourcePerMinute=1200\n"
+                + "sanwu.server.security.publicSourcesTracked=5000\n");
+        SecurityConfig security = ServerConfig.load(Optional.of(file), Map.of()).security();
+        assertThat(security.publicRequestsPerMinute()).isEqualTo(1200);
+        assertThat(security.publicSourcesTracked()).isEqualTo(5000);
+        Files.writeString(file, "sanwu.server.security.publicRequestsPerSourcePerMinute=0\n");
+        assertThat(ServerConfig.load(Optional.of(file), Map.of()).security().publicRequestsPerMinute()).isZero();
+        Files.writeString(file, "sanwu.server.security.publicRequestsPerSourcePerMinute=-1\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.load(Optional.of(file), Map.of()))
+                .hasMessageContaining("publicRequestsPerSourcePerMinute");
+        Files.writeString(file, "sanwu.server.security.publicRequestsPerSourcePerMinute=many\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.load(Optional.of(file), Map.of()))
+                .hasMessageContaining("must be a whole number");
+    }
 }

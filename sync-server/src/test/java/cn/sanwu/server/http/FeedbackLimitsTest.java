@@ -194,7 +194,7 @@ class FeedbackLimitsTest {
     }
 
     /** Forwarding headers naming a new client each time; X-Forwarded-For ends with {@code proxied} (the proxy's entry). */
-    private static Map<String, String> forged(int i, String proxied) {
+    static Map<String, String> forged(int i, String proxied) {
         String fake = "203.0." + (i / 250) + "." + (i % 250);
         return Map.of("Forwarded", "for=" + fake + ";proto=https, for=\"[2001:db8::" + Integer.toHexString(i) + "]\"",
                 "X-Real-IP", fake, "True-Client-IP", fake, "X-Client-IP", fake,

@@ -130,7 +130,8 @@ class LoginBackoffTest {
     void oneSourceMayFailOnlySoOftenAcrossAccounts() {
         SecurityConfig d = TestDatabases.config(dir).security();
         start(new SecurityConfig(d.passwordCost(), d.sessionLifetime(), d.loginFreeFailures(), d.loginBaseDelay(),
-                d.loginMaxDelay(), 8, d.enrollFailuresPerSource(), d.trustedProxies(), d.throttleKey()));
+                d.loginMaxDelay(), 8, d.enrollFailuresPerSource(), d.trustedProxies(), d.throttleKey(),
+                d.publicRequestsPerMinute(), d.publicSourcesTracked()));
         for (int i = 0; i < 8; i++) {
             assertThat(server.login("sprayed-" + i, "Summer2026!").status()).isEqualTo(401);
         }

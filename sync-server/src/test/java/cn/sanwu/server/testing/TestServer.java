@@ -69,6 +69,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(SyncServer.create(config, clock).start());
     }
 
+    /** Wraps a server a test built itself (a broken variant) and has started. */
+    public static TestServer of(SyncServer started) {
+        return new TestServer(started);
+    }
+
     public SyncServer server() {
         return server;
     }
