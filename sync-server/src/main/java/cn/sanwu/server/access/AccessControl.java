@@ -6,6 +6,7 @@ import cn.sanwu.server.device.Device;
 import cn.sanwu.server.device.DeviceService;
 import cn.sanwu.server.http.ApiException;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,6 +37,13 @@ public final class AccessControl {
 
     public void check(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null && ctx.method() == HandlerType.HEAD) {
+            // Javalin 7 answers HEAD on any GET route with an empty 200 of its own, with no endpoint
+            // here and neither the route nor this check run: a staff route would answer 200 to
+            // anyone and show that it exists. HEAD is not part of the API or the pages; refuse it.
+            ctx.header("Allow", "GET");
+            throw new ApiException(405, "METHOD_NOT_ALLOWED", "不支持 HEAD 请求，请使用 GET。");
+        }
         if (endpoint == null) {
             return; // 404s and 405s: no route, nothing to protect
         }

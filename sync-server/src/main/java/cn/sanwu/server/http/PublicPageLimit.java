@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * before the route, after the access check; a source over the limit gets 429 with
  * {@code Retry-After} — a short page on the residents' pages, a JSON error on the API — and the
  * route does not run. Which routes: every GET that {@link RoutePolicy} opens to {@link Role#PUBLIC},
- * except {@link #EXEMPT}, and every HEAD request. Thread-safe.
+ * except {@link #EXEMPT} (HEAD is refused earlier, by AccessControl). Thread-safe.
  */
 final class PublicPageLimit {
 
@@ -53,11 +53,9 @@ final class PublicPageLimit {
             return;
         }
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        // A HEAD has no endpoint here: Javalin 7 answers it for a GET route with an empty 200 of
-        // its own, running neither the route nor the access check. Cheap, but counted all the
-        // same, so that "N requests a minute" holds whatever a later Javalin does with HEAD.
-        boolean head = endpoint == null && ctx.method() == HandlerType.HEAD;
-        if (!head && (endpoint == null || endpoint.method != HandlerType.GET || !limited("GET", endpoint.path))) {
+        // HEAD never gets here: AccessControl, which runs first, refuses it (Javalin 7 would answer
+        // it for any GET route with an empty 200 of its own).
+        if (endpoint == null || endpoint.method != HandlerType.GET || !limited("GET", endpoint.path)) {
             return;
         }
         Optional<Duration> blocked = limiter.attempt(sources.of(ctx));

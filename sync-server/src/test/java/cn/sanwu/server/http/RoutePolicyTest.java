@@ -130,6 +130,28 @@ class RoutePolicyTest {
         }
     }
 
+    /**
+     * Javalin 7 answers HEAD on any GET route with an empty 200 without running the route or the
+     * access check: {@code HEAD /api/v1/me} said 200 to anyone while GET said 401. Every HEAD is
+     * refused with 405 now, on staff and public routes alike (an unknown path stays 404); GET is
+     * unchanged.
+     */
+    @Test
+    void headIsRefusedOnEveryRouteInsteadOfAnsweringWithoutTheAccessCheck(@TempDir Path dir) {
+        try (TestServer server = TestServer.start(TestDatabases.config(dir))) {
+            for (String path : List.of("/api/v1/me", "/api/v1/review/published", "/health", "/v/219901101201")) {
+                TestServer.Reply head = server.send(HttpRequest.newBuilder(server.uri(path))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+                assertThat(head.status()).as("HEAD %s", path).isEqualTo(405);
+                assertThat(head.header("Allow")).isEqualTo("GET");
+            }
+            assertThat(server.send(HttpRequest.newBuilder(server.uri("/no-such-page"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build()).status()).isEqualTo(404);
+            assertThat(server.get("/api/v1/me", null).status()).isEqualTo(401);
+            assertThat(server.get("/health", null).status()).isEqualTo(200);
+        }
+    }
+
     @Test
     void everyRouteRoleAndScopeIsAllowedExactlyAsExpected(@TempDir Path dir) throws InterruptedException {
         // The loopback peer is a trusted proxy here so that each form post can come from its own
