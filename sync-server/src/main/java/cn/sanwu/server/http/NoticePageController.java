@@ -78,9 +78,10 @@ final class NoticePageController {
             notFound(ctx);
             return;
         }
-        // The links to other pages carry the QR's own r and h, so every page checks the same paper.
+        // The links to other pages carry the QR's own r and h, so every page checks the same paper
+        // (h as parsed: letters, digits and ':' only, nothing to encode).
         String base = "/n/" + id + "?" + (revision == null ? "" : "r=" + revision + "&")
-                + (printed == null ? "" : "h=" + enc(printed.toString()) + "&") + "page=";
+                + (printed == null ? "" : "h=" + printed + "&") + "page=";
         int pages = view.get().content() == null ? 1 : NoticeRowPages.pagesOf(NoticeRowPages.rowsOf(view.get().content()));
         if (page > pages) {
             pastTheEnd(ctx, page, pages, base);

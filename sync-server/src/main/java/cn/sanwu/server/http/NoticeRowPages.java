@@ -46,7 +46,7 @@ record NoticeRowPages(int page, int pages, int from, int to) {
 
     /** The part of a section of {@code size} rows starting at sequence row {@code start} that is on this page. */
     Slice slice(int start, int size) {
-        int first = Math.max(0, from - start);
+        int first = Math.min(size, Math.max(0, from - start));
         int end = Math.min(size, to - start);
         return new Slice(first, Math.max(first, end), start / ROWS + 1, size == 0 ? start / ROWS + 1 : (start + size - 1) / ROWS + 1);
     }
