@@ -130,10 +130,13 @@ final class NoticePageController {
         Html.Safe correction = shown.correctionReason() == null || shown.correctionReason().isBlank() ? Html.EMPTY
                 : Html.of("<p class=\"note\">{}</p>", t.html("notice.correction", shown.correctionReason()));
         NoticeRowPages rows = v.content() == null ? null : NoticeRowPages.of(v.content(), page);
-        Html.Safe paging = rows == null || rows.pages() == 1 ? Html.EMPTY : paging(t, rows, base);
+        boolean paged = rows != null && rows.pages() > 1;
+        Html.Safe paging = paged ? paging(t, rows, base) : Html.EMPTY;
+        Html.Safe note = !paged ? Html.EMPTY
+                : Html.of("<p class=\"note\">{}</p>", t.html("notice.pagingNote", NoticeRowPages.ROWS));
         Html.Safe content = v.content() == null
                 ? Html.of("<p class=\"error\">{}</p>", t.html("notice.unreadable"))
-                : Html.of("{}{}{}", paging, NoticeContentHtml.of(t, v.content(), rows), paging);
+                : Html.of("{}{}{}{}", paging, note, NoticeContentHtml.of(t, v.content(), rows), paging);
         String ask = t.link("/feedback?village=" + enc(v.villageCode()) + "&notice=" + enc(number));
         PublicPage.send(ctx, 200, title, Html.of("""
                 <h1>{}</h1>{}{}{}{}
@@ -152,7 +155,7 @@ final class NoticePageController {
         return Html.of("<p class=\"paging\">{} {} {}</p>",
                 rows.page() > 1 ? Html.of("<a href=\"{}\">{}</a>", t.link(base + (rows.page() - 1)), t.html("notice.previous"))
                         : Html.EMPTY,
-                t.html("notice.pageOf", rows.page(), rows.pages(), NoticeRowPages.ROWS),
+                t.html("notice.pageOf", rows.page(), rows.pages()),
                 rows.page() < rows.pages()
                         ? Html.of("<a href=\"{}\">{}</a>", t.link(base + (rows.page() + 1)), t.html("notice.next"))
                         : Html.EMPTY);
