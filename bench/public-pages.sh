@@ -4,6 +4,7 @@
 # PostgreSQL store: BENCH_POSTGRES=jdbc:postgresql://127.0.0.1:PORT/DB bench/public-pages.sh
 # BENCH_OPTS="-Dsanwu.bench.notices=200 -Dsanwu.bench.pages=2,3": notices published in the village
 # (default 200) and which pages to measure (0 form, 1 status, 2 notice page, 3 village page; default all).
+# BENCH_OPTS="-Dsanwu.bench.sizes=60,500,2000": only the notice page's size, every page of it, for lists of those lengths.
 # BENCH_LIMITER=1 bench/public-pages.sh [seconds, default 10] [threads, default 8] [rounds, default 3]: the per-source limit
 # instead (ADR 0027): cost per counted request of Throttle vs the in-memory limiter, then notice and
 # village page requests/s with the limit off and on in the same run (H2 file).

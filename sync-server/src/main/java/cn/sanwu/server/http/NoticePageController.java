@@ -20,12 +20,16 @@ import java.util.regex.Pattern;
  * GET /n/{noticeId}?r=&h= — the page a phone opens from a sheet's QR code (docs/public-pages.md,
  * ADR 0022): the published content masked, its facts and history, and the check of the paper
  * against the record and the transparency log, done here with shared-model code so the phone
- * needs no script. Bad {@code r}/{@code h}: 400 with a message; a notice never published: 404.
+ * needs no script. Long tables come in pages of {@link NoticeRowPages#ROWS} rows ({@code &page=N},
+ * links keep {@code r} and {@code h}; the checks and the totals are on every page, ADR 0026). Bad
+ * {@code r}/{@code h}/{@code page}, or a page past the end: 400 with a message; a notice never
+ * published: 404.
  */
 final class NoticePageController {
 
     static final String PATH = "/n/{noticeId}";
     private static final Pattern REVISION = Pattern.compile("[1-9][0-9]{0,8}");
+    private static final Pattern PAGE = REVISION;
 
     private final PublicNotices notices;
 
@@ -60,12 +64,38 @@ final class NoticePageController {
                 return;
             }
         }
+        String pageText = ctx.queryParam("page");
+        int page = 1;
+        if (pageText != null && !pageText.isEmpty()) {
+            if (!PAGE.matcher(pageText).matches()) {
+                PublicPage.error(ctx, 400, PublicText.of(ctx).text("notice.badPage", shorten(pageText)));
+                return;
+            }
+            page = Integer.parseInt(pageText);
+        }
         Optional<NoticeView> view = notices.notice(id, revision, printed);
         if (view.isEmpty()) {
             notFound(ctx);
             return;
         }
-        render(ctx, view.get());
+        // The links to other pages carry the QR's own r and h, so every page checks the same paper
+        // (h as parsed: letters, digits and ':' only, nothing to encode).
+        String base = "/n/" + id + "?" + (revision == null ? "" : "r=" + revision + "&")
+                + (printed == null ? "" : "h=" + printed + "&") + "page=";
+        int pages = view.get().content() == null ? 1 : NoticeRowPages.pagesOf(NoticeRowPages.rowsOf(view.get().content()));
+        if (page > pages) {
+            pastTheEnd(ctx, page, pages, base);
+            return;
+        }
+        render(ctx, view.get(), page, base);
+    }
+
+    /** A page number past the end is refused rather than clamped: a link that promised rows that are not there is wrong. */
+    private static void pastTheEnd(Context ctx, int page, int pages, String base) {
+        PublicText t = PublicText.of(ctx);
+        String heading = t.text("page.notice");
+        PublicPage.send(ctx, 400, heading, Html.of("<h1>{}</h1><p class=\"error\">{}</p><p><a href=\"{}\">{}</a></p>",
+                heading, t.html("notice.pageBeyond", page, pages), t.link(base + pages), t.html("notice.lastPage", pages)));
     }
 
     private static void notFound(Context ctx) {
@@ -77,7 +107,7 @@ final class NoticePageController {
                 """, t.html("notice.notFound.heading"), t.html("notice.notFound.text"), t.html("notice.notFound.advice")));
     }
 
-    private static void render(Context ctx, NoticeView v) {
+    private static void render(Context ctx, NoticeView v, int page, String base) {
         PublicText t = PublicText.of(ctx);
         Revision shown = v.shown();
         String villageName = v.village().map(x -> x.name()).orElse("");
@@ -99,9 +129,14 @@ final class NoticePageController {
                 t.html("notice.withdrawn", t.day(v.newest().withdrawnAt()), v.newest().withdrawnReason())) : Html.EMPTY;
         Html.Safe correction = shown.correctionReason() == null || shown.correctionReason().isBlank() ? Html.EMPTY
                 : Html.of("<p class=\"note\">{}</p>", t.html("notice.correction", shown.correctionReason()));
+        NoticeRowPages rows = v.content() == null ? null : NoticeRowPages.of(v.content(), page);
+        boolean paged = rows != null && rows.pages() > 1;
+        Html.Safe paging = paged ? paging(t, rows, base) : Html.EMPTY;
+        Html.Safe note = !paged ? Html.EMPTY
+                : Html.of("<p class=\"note\">{}</p>", t.html("notice.pagingNote", NoticeRowPages.ROWS));
         Html.Safe content = v.content() == null
                 ? Html.of("<p class=\"error\">{}</p>", t.html("notice.unreadable"))
-                : NoticeContentHtml.of(t, v.content());
+                : Html.of("{}{}{}{}", paging, note, NoticeContentHtml.of(t, v.content(), rows), paging);
         String ask = t.link("/feedback?village=" + enc(v.villageCode()) + "&notice=" + enc(number));
         PublicPage.send(ctx, 200, title, Html.of("""
                 <h1>{}</h1>{}{}{}{}
@@ -113,6 +148,17 @@ final class NoticePageController {
                 """, title, withdrawn, checks(t, v), newer(t, v), correction, facts, t.html("notice.content"), content,
                 t.html("notice.history"), history(t, v), ask, t.html("notice.ask"), t.link("/v/" + v.villageCode()),
                 t.html("notice.allOfVillage"), t.link("/t"), t.html("lookup.title")));
+    }
+
+    /** 上一页 · 第 x / y 页 · 下一页, above and below the content; plain links, no script. */
+    private static Html.Safe paging(PublicText t, NoticeRowPages rows, String base) {
+        return Html.of("<p class=\"paging\">{} {} {}</p>",
+                rows.page() > 1 ? Html.of("<a href=\"{}\">{}</a>", t.link(base + (rows.page() - 1)), t.html("notice.previous"))
+                        : Html.EMPTY,
+                t.html("notice.pageOf", rows.page(), rows.pages()),
+                rows.page() < rows.pages()
+                        ? Html.of("<a href=\"{}\">{}</a>", t.link(base + (rows.page() + 1)), t.html("notice.next"))
+                        : Html.EMPTY);
     }
 
     /** The verification result in plain words: (a) paper vs record, (b) record in the log. */

@@ -46,6 +46,7 @@ final class PublicPage {
             tr.sum td{font-weight:bold}.list{padding-left:1.2em;overflow-wrap:anywhere}.list li{margin:.4em 0}
             .tag{font-size:.8em;border:1px solid #b22;color:#b22;border-radius:3px;padding:0 .3em}.tag.bad{background:#b22;color:#fff}
             a.button{display:inline-block;background:#b22;color:#fff;padding:.5em 1.2em;border-radius:4px;text-decoration:none}
+            .paging a{display:inline-block;padding:.3em .9em;border:1px solid #b22;border-radius:4px;text-decoration:none}
             """;
 
     private static final String PAGE_ATTRIBUTE = "sanwu.public-page";

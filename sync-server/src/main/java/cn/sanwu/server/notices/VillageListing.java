@@ -25,10 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The village page's data (docs/public-pages.md): every notice the village published, its newest
  * revision, grouped by category and period, newest period first, filtered by a search over titles
- * and 公开编号 and cut into pages. A published record never changes, so the few fields the listing
- * needs from its content (masked title, item, period) are kept in memory once read: a page costs
- * one small query over the village's records, and content JSON is read only for records not seen
- * before. Thread-safe.
+ * and 公开编号 and cut into pages. One query per page reads the village's records with their content
+ * JSON; the few fields the listing needs from a content (masked title, item, period) are kept in
+ * memory with a 64-bit fingerprint of the JSON they came from, and a content whose fingerprint
+ * differs (a record edited in the database behind the server's back) is parsed again, so the list
+ * never shows a stale title (ADR 0026). Parsing, not reading, is what the memory saves. Thread-safe.
  */
 public final class VillageListing {
 
@@ -47,16 +48,17 @@ public final class VillageListing {
             List<Entry> entries) {
     }
 
-    private record Summary(String title, String itemCode, Period period) {
+    /** {@code fingerprint}: {@link #fingerprint} of the content JSON the fields were read from. */
+    private record Summary(String title, String itemCode, Period period, long fingerprint) {
     }
 
     private record Key(UUID noticeId, int revision) {
     }
 
-    private record Newest(Key key, String number, Instant publishedAt, boolean withdrawn, int revisions) {
+    private record Newest(Key key, String number, Instant publishedAt, boolean withdrawn, int revisions, String json) {
     }
 
-    private static final Summary DAMAGED = new Summary("（该记录无法读取）", "", null);
+    private static final String DAMAGED_TITLE = "（该记录无法读取）";
 
     private final Database db;
     private final Catalog catalog;
@@ -79,11 +81,13 @@ public final class VillageListing {
     /** A page (from 1) of {@code village}'s list; a page past the end gives the last page. */
     public Page page(Region village, String query, Category filter, int page) {
         List<Newest> newest = newest(village.code());
-        fillMissing(village.code(), newest);
+        if (summaries.size() + newest.size() > MAX_CACHED) {
+            summaries.clear();
+        }
         String q = normaliseQuery(query).toLowerCase(Locale.ROOT);
         List<Entry> all = new ArrayList<>();
         for (Newest n : newest) {
-            Summary s = summaries.getOrDefault(n.key(), DAMAGED);
+            Summary s = current(n);
             Optional<CatalogItem> item = catalog.find(s.itemCode());
             all.add(new Entry(n.key().noticeId(), n.key().revision(), n.number(), n.publishedAt(), n.withdrawn(),
                     n.revisions() > 1, s.title(), item.map(CatalogItem::category).orElse(null),
@@ -113,17 +117,17 @@ public final class VillageListing {
         return db.inReadTransaction(c -> {
             Map<UUID, Newest> byNotice = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.notice_id, r.revision, r.publication_number,"
-                    + " r.published_at, p.withdrawn_at FROM published_record r LEFT JOIN publication p"
+                    + " r.published_at, p.withdrawn_at, r.content_json FROM published_record r LEFT JOIN publication p"
                     + " ON p.notice_id = r.notice_id AND p.revision = r.revision WHERE r.village_code = ?")) {
                 ps.setString(1, village);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Newest row = new Newest(new Key(rs.getObject(1, UUID.class), rs.getInt(2)), rs.getString(3),
-                                PublicNotices.instant(rs, 4), rs.getObject(5) != null, 1);
+                                PublicNotices.instant(rs, 4), rs.getObject(5) != null, 1, rs.getString(6));
                         byNotice.merge(row.key().noticeId(), row, (a, b) -> {
                             Newest later = a.key().revision() >= b.key().revision() ? a : b;
                             return new Newest(later.key(), later.number(), later.publishedAt(),
-                                    a.withdrawn() || b.withdrawn(), a.revisions() + b.revisions());
+                                    a.withdrawn() || b.withdrawn(), a.revisions() + b.revisions(), later.json());
                         });
                     }
                 }
@@ -132,34 +136,37 @@ public final class VillageListing {
         });
     }
 
-    private void fillMissing(String village, List<Newest> newest) {
-        List<Key> missing = newest.stream().map(Newest::key).filter(k -> !summaries.containsKey(k)).toList();
-        if (missing.isEmpty()) {
-            return;
+    /** The summary of the content as stored now: from memory when the JSON is the one it was read from. */
+    private Summary current(Newest n) {
+        long fingerprint = fingerprint(n.json());
+        Summary cached = summaries.get(n.key());
+        if (cached != null && cached.fingerprint() == fingerprint) {
+            return cached;
         }
-        if (summaries.size() + missing.size() > MAX_CACHED) {
-            summaries.clear();
-        }
-        java.util.Set<Key> wanted = new java.util.HashSet<>(missing);
-        db.inReadTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT notice_id, revision, content_json FROM published_record WHERE village_code = ?")) {
-                ps.setString(1, village);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Key key = new Key(rs.getObject(1, UUID.class), rs.getInt(2));
-                        if (wanted.contains(key)) {
-                            summaries.put(key, summary(key.noticeId(), rs.getString(3)));
-                        }
-                    }
-                }
-            }
-            return null;
-        });
+        Summary fresh = summary(n.key().noticeId(), n.json(), fingerprint);
+        summaries.put(n.key(), fresh);
+        return fresh;
     }
 
-    private static Summary summary(UUID id, String json) {
-        Optional<NoticeContent> content = PublishedContent.parse(id, json);
-        return content.map(c -> new Summary(PublicNotices.masked(c.title()), c.itemCode(), c.period())).orElse(DAMAGED);
+    /**
+     * 64-bit FNV-1a over the JSON's chars: an edit shows as a different value (a crafted collision
+     * would only keep the older title in the list; the notice page always reads the record).
+     */
+    static long fingerprint(String json) {
+        long h = 0xcbf29ce484222325L;
+        if (json == null) {
+            return h;
+        }
+        for (int i = 0; i < json.length(); i++) {
+            h ^= json.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static Summary summary(UUID id, String json, long fingerprint) {
+        Optional<NoticeContent> content = json == null ? Optional.empty() : PublishedContent.parse(id, json);
+        return content.map(c -> new Summary(PublicNotices.masked(c.title()), c.itemCode(), c.period(), fingerprint))
+                .orElse(new Summary(DAMAGED_TITLE, "", null, fingerprint));
     }
 }

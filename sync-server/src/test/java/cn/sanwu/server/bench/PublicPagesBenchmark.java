@@ -35,6 +35,7 @@ import java.util.zip.GZIPOutputStream;
  * {@code -Dsanwu.bench.notices}, default 200, published notices), raw and gzipped; time to first byte (until the response headers arrive) for sequential requests; then
  * {@code threads} clients in a loop for {@code seconds}: requests per second and TTFB under load.
  * H2 file store in a temp directory, or PostgreSQL with {@code -Dsanwu.bench.postgres=JDBC_URL}.
+ * {@code -Dsanwu.bench.sizes=60,500,2000}: only the notice page's size per page for lists of those lengths.
  * Not a test. Usage: PublicPagesBenchmark [requests, default 2000] [threads, default 8] [seconds, default 15]
  */
 public final class PublicPagesBenchmark {
@@ -53,6 +54,11 @@ public final class PublicPagesBenchmark {
         try (TestServer test = TestServer.start(config)) {
             SyncServer server = test.server();
             AccountFixture.create(server.accounts());
+            String sizes = System.getProperty("sanwu.bench.sizes", "");
+            if (!sizes.isBlank()) {
+                noticePageSizes(test, sizes);
+                return;
+            }
             long t0 = System.nanoTime();
             PublishedNotices notices = new PublishedNotices(test);
             PublishedNotices.Published notice = notices.publish(benchNotice(0, 60));
@@ -99,6 +105,43 @@ public final class PublicPagesBenchmark {
                 System.out.println("  sequential TTFB: " + summary(nanos));
                 load(http, uri, threads, seconds);
             }
+        }
+    }
+
+    /**
+     * {@code -Dsanwu.bench.sizes=60,500,2000}: for each count a notice with that many recipients and
+     * half as many journal rows, opened with its QR parameters; prints the size of every page of it
+     * ({@code &page=2}, … until the page answers 400; a server without paging answers the same page
+     * for every number, which is reported as one page). No timing.
+     */
+    private static void noticePageSizes(TestServer test, String counts) throws Exception {
+        PublishedNotices notices = new PublishedNotices(test);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String base = "http://127.0.0.1:" + test.server().port();
+        for (String count : counts.split(",")) {
+            int rows = Integer.parseInt(count.strip());
+            PublishedNotices.Published notice = notices.publish(benchNotice(0, rows));
+            String qr = base + "/n/" + notice.id() + "?r=" + notice.revision() + "&h=" + notice.hash();
+            List<Integer> sizes = new ArrayList<>();
+            List<Integer> zipped = new ArrayList<>();
+            byte[] first = null;
+            for (int page = 1; page < 10_000; page++) {
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(qr + "&page=" + page)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200 || (first != null && java.util.Arrays.equals(first, r.body()))) {
+                    break;
+                }
+                String text = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+                if (!(text.contains("与公开记录一致") && text.contains("已记入公开日志，未被改动"))) {
+                    throw new IllegalStateException("page " + page + " did not verify: " + text);
+                }
+                first = first == null ? r.body() : first;
+                sizes.add(r.body().length);
+                zipped.add(gzip(r.body()).length);
+            }
+            System.out.printf("/n/{id}?r&h, %d recipients + %d journal rows: %d page(s); page 1 %,d B (%,d gzipped);"
+                    + " largest %,d B (%,d gzipped); all: %s%n", rows, (rows + 1) / 2, sizes.size(), sizes.getFirst(),
+                    zipped.getFirst(), Collections.max(sizes), Collections.max(zipped), sizes);
         }
     }
 

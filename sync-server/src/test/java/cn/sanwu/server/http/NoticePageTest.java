@@ -18,14 +18,12 @@ import cn.sanwu.model.period.Period;
 import cn.sanwu.model.qr.QrPayload;
 import cn.sanwu.model.hash.ContentHash;
 import cn.sanwu.server.ledger.PublicationLedger;
+import cn.sanwu.server.testing.DirectEdits;
 import cn.sanwu.server.testing.PublishedNotices;
 import cn.sanwu.server.testing.PublishedNotices.Published;
 import cn.sanwu.server.testing.ReviewSetup;
 import cn.sanwu.server.testing.Residents;
-import cn.sanwu.server.testing.TestDatabases;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -196,31 +194,10 @@ class NoticePageTest extends ResidentsServerTest {
     }
 
     private String query(String sql, UUID id) {
-        return server.server().database().inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
+        return DirectEdits.query(server, sql, id);
     }
 
-    /** A direct edit, as someone with database access would make it (on PostgreSQL past the append-only triggers). */
     private void update(String sql, Object... args) {
-        server.server().database().inTransaction(c -> {
-            if (TestDatabases.onPostgres()) {
-                try (java.sql.Statement s = c.createStatement()) {
-                    s.execute("SET LOCAL session_replication_role = replica");
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                return ps.executeUpdate();
-            }
-        });
+        DirectEdits.update(server, sql, args);
     }
 }

@@ -6,6 +6,11 @@ import static cn.sanwu.server.testing.AccountFixture.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.model.mask.PersonalDataScanner;
+import cn.sanwu.model.finance.AccountingEntity;
+import cn.sanwu.model.finance.CashJournal;
+import cn.sanwu.model.finance.LedgerEntry;
+import cn.sanwu.model.finance.Recipient;
+import cn.sanwu.model.finance.RecipientList;
 import cn.sanwu.model.notice.NoticeContent;
 import cn.sanwu.model.period.Period;
 import cn.sanwu.model.validation.IdNumber;
@@ -21,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,16 +118,22 @@ class PublicResponsesPersonalDataTest {
         });
         SAMPLES.put("GET /n/{noticeId}", c -> {
             // The page as opened from each printed QR (revision and content hash taken from the
-            // published facts), without parameters, with a wrong hash, and for an unknown id.
+            // published facts) with its further pages, without parameters, with a wrong hash, and
+            // for an unknown id.
             List<Answer> out = new ArrayList<>();
             Pattern revisionAndHash = Pattern.compile(
-                    "\"revision\":(\\d+).*?\"contentHash\":\\{\"algorithm\":\"sha256\",\"hex\":\"([0-9a-f]{64})\"");
+                    "\"revision\":(\\d+).*?\"contentHash\":\"sha256:([0-9a-f]{64})\"");
             for (UUID id : c.seeded().notices()) {
                 String facts = c.get("/api/v1/published/" + id).body();
                 Matcher m = revisionAndHash.matcher(facts);
                 int printed = 0;
                 while (m.find()) {
-                    out.add(c.get("/n/" + id + "?r=" + m.group(1) + "&h=sha256:" + m.group(2)));
+                    String qr = "/n/" + id + "?r=" + m.group(1) + "&h=sha256:" + m.group(2);
+                    out.add(c.get(qr));
+                    // Every further page of the long list (3 pages), and the refusal past the end of the others.
+                    for (int page = 2; page <= 4; page++) {
+                        out.add(c.get(qr + "&page=" + page));
+                    }
                     printed++;
                 }
                 assertThat(printed).as("published revisions of %s in %s", id, facts).isPositive();
@@ -280,6 +292,20 @@ class PublicResponsesPersonalDataTest {
             published.add(ReviewSetup.notice(server, id, content, "PUBLISHED"));
             notices.add(id);
         }
+        // A list long enough to be paged (450 recipients + 20 journal rows = 3 pages on the notice page).
+        List<Recipient> recipients = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            recipients.add(new Recipient("村民" + i, "一组", 1 + i % 4, 30_000 + i, idNumber(random)));
+        }
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            entries.add(new LedgerEntry(LocalDate.of(2026, 7, 1 + i), "记-" + i, "付 " + disguised(random), 0, 10_000 + i));
+        }
+        UUID longList = UUID.randomUUID();
+        ReviewSetup.notice(server, longList, new NoticeContent(OWN_VILLAGE, "CW-01", Period.parse("2026-Q3"), "低保名单（长）",
+                "名单", List.of(), new CashJournal(AccountingEntity.VILLAGE_COMMITTEE, 1_000_000, entries),
+                new RecipientList("2026年低保金", recipients)), "PUBLISHED");
+        notices.add(longList);
         for (int i = 0; i < 2; i++) {
             ReviewSetup.Stored p = published.get(i);
             NoticeContent content = new NoticeContent(i == 0 ? OWN_VILLAGE : OWN_VILLAGE, "CW-01", Period.parse("2026-Q3"),

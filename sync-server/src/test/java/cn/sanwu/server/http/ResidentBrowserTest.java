@@ -102,8 +102,11 @@ class ResidentBrowserTest {
     }
 
     static void saveScreenshot(Chromium browser, String name) throws IOException {
+        save(browser.screenshotPng(), name);
+    }
+
+    static void save(byte[] png, String name) throws IOException {
         String target = System.getProperty("sanwu.screenshots");
-        byte[] png = browser.screenshotPng();
         assertThat(png).hasSizeGreaterThan(1000);
         if (target != null && !target.isBlank()) {
             Files.createDirectories(Path.of(target));

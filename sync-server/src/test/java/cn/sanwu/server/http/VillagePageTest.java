@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.sanwu.model.mask.PersonalDataScanner;
 import cn.sanwu.model.notice.NoticeContent;
 import cn.sanwu.model.period.Period;
+import cn.sanwu.server.ledger.PublicationLedger;
 import cn.sanwu.server.notices.VillageListing;
 import cn.sanwu.server.testing.AccountFixture;
+import cn.sanwu.server.testing.DirectEdits;
 import cn.sanwu.server.testing.PublishedNotices;
 import cn.sanwu.server.testing.PublishedNotices.Published;
 import cn.sanwu.server.testing.Residents;
@@ -93,6 +95,34 @@ class VillagePageTest extends ResidentsServerTest {
         assertThat(count(second.body(), "<li>")).isEqualTo(3);
         assertThat(second.body()).contains("上一页");
         assertThat(phone.get("/v/" + OWN_VILLAGE + "?page=9").body()).as("past the end: the last page").contains("第 2 / 2 页");
+    }
+
+    @Test
+    void aRecordEditedInTheDatabaseShowsItsCurrentTitleAtOnce() {
+        Published p = notices.publish(notice(OWN_VILLAGE, "F11", "2026-Q3", "三季度上级补助收支"));
+        Published other = notices.publish(notice(OWN_VILLAGE, "F11", "2026-Q2", "二季度上级补助收支"));
+        assertThat(phone.get("/v/" + OWN_VILLAGE).body()).contains("三季度上级补助收支", "二季度上级补助收支");
+
+        // The title changed with its hash, as an edit covering its tracks would: the list follows.
+        String json = DirectEdits.query(server, "SELECT content_json FROM published_record WHERE notice_id = ?", p.id());
+        String changed = json.replace("三季度上级补助收支", "三季度补助收支（改） 13800138000");
+        assertThat(changed).isNotEqualTo(json);
+        DirectEdits.update(server, "UPDATE published_record SET content_json = ?, content_hash = ? WHERE notice_id = ?",
+                changed, new PublicationLedger().contentHash(changed).toString(), p.id());
+        String after = phone.get("/v/" + OWN_VILLAGE).body();
+        assertThat(after).contains("三季度补助收支（改）", "二季度上级补助收支")
+                .doesNotContain("三季度上级补助收支", "13800138000");
+
+        // The content alone changed (hash left, same length): still the current title, not the remembered one.
+        String json2 = DirectEdits.query(server, "SELECT content_json FROM published_record WHERE notice_id = ?", other.id());
+        String changed2 = json2.replace("二季度上级补助收支", "二季度上级补贴收支");
+        assertThat(changed2).hasSameSizeAs(json2).isNotEqualTo(json2);
+        DirectEdits.update(server, "UPDATE published_record SET content_json = ? WHERE notice_id = ?", changed2, other.id());
+        assertThat(phone.get("/v/" + OWN_VILLAGE).body()).contains("二季度上级补贴收支").doesNotContain("二季度上级补助收支");
+
+        // Content that no longer reads is listed as unreadable, not under its old title.
+        DirectEdits.update(server, "UPDATE published_record SET content_json = ? WHERE notice_id = ?", "{", other.id());
+        assertThat(phone.get("/v/" + OWN_VILLAGE).body()).contains("该记录无法读取").doesNotContain("二季度上级补贴收支");
     }
 
     @Test

@@ -84,6 +84,12 @@ class TransparencyLogApiTest {
             assertThat(published.status()).isEqualTo(200);
             assertThat(published.body()).contains("2026年第三季度财务公开", "\"revision\":2", "\"publicationNumber\"")
                     .doesNotContain("上级补助", "道路维修"); // facts and title only, no content
+            // One hash format on every public route: the QR's text form, never {"algorithm","hex"} (ADR 0026).
+            String hash = old.leaf().contentHash().toString();
+            assertThat(hash).matches("sha256:[0-9a-f]{64}");
+            assertThat(published.body()).contains("\"contentHash\":\"" + hash + "\"").doesNotContain("\"algorithm\"");
+            assertThat(client.get("/api/v1/log/inclusion?notice=" + notices.getFirst() + "&revision=1").body())
+                    .contains("\"contentHash\":\"" + hash + "\"").doesNotContain("\"algorithm\"");
         }
     }
 

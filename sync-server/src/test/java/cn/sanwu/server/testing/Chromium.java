@@ -134,7 +134,16 @@ public final class Chromium implements AutoCloseable {
     }
 
     public byte[] screenshotPng() {
-        String data = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true))
+        return capture(true);
+    }
+
+    /** What the phone's screen shows now (after scrolling), not the whole page: for pages too long to picture whole. */
+    public byte[] viewportPng() {
+        return capture(false);
+    }
+
+    private byte[] capture(boolean wholePage) {
+        String data = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", wholePage))
                 .get("data").asText();
         return java.util.Base64.getDecoder().decode(data);
     }
