@@ -35,6 +35,7 @@ public final class TownshipEntryView extends BorderPane {
 
     static final ButtonType OPEN_EXISTING = new ButtonType(I18n.t("township.duplicateOpen"), ButtonBar.ButtonData.OK_DONE);
     static final ButtonType PROCEED = new ButtonType(I18n.t("township.duplicateProceed"), ButtonBar.ButtonData.OTHER);
+    static final ButtonType CANCEL = new ButtonType(I18n.t("township.duplicateCancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
 
     private final LedgerTableView ledger;
 
@@ -48,6 +49,7 @@ public final class TownshipEntryView extends BorderPane {
         item.setId("entryItem");
         item.setConverter(converter(i -> i.code() + " " + i.nameZh()));
         item.valueProperty().bindBidirectional(vm.itemProperty());
+        item.setPrefWidth(300);
         ComboBox<Period> period = new ComboBox<>(vm.periods());
         period.setId("entryPeriod");
         period.setConverter(converter(Period::displayZh));
@@ -70,6 +72,7 @@ public final class TownshipEntryView extends BorderPane {
         mode.setWrapText(true);
         mode.textProperty().bind(vm.modeProperty());
         mode.setStyle("-fx-font-weight: bold;");
+        mode.setMinHeight(Region.USE_PREF_SIZE); // the whole reason, wrapped, never cut off
         Button send = new Button();
         send.setId("entrySend");
         send.textProperty().bind(javafx.beans.binding.Bindings.when(vm.editingProperty().isNull())
@@ -89,9 +92,10 @@ public final class TownshipEntryView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        VBox form = new VBox(6, hint, mode,
-                new HBox(8, new Label(I18n.t("township.entryVillage")), village, new Label(I18n.t("township.entryItem")), item,
-                        new Label(I18n.t("township.entryPeriod")), period),
+        HBox what = new HBox(8, label("township.entryVillage"), village, label("township.entryItem"), item,
+                label("township.entryPeriod"), period);
+        what.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox form = new VBox(6, hint, mode, what,
                 new HBox(8, new Label(I18n.t("township.entryTitle")), title), new Label(I18n.t("township.entryBody")), body,
                 ledger, new HBox(10, message, gap, send));
         VBox.setVgrow(ledger, Priority.ALWAYS);
@@ -155,10 +159,10 @@ public final class TownshipEntryView extends BorderPane {
         alert.setContentText(v.message());
         alert.getDialogPane().setId("duplicateDialog");
         alert.getDialogPane().setPrefWidth(520);
-        alert.getButtonTypes().setAll(v.mayProceed() ? new ButtonType[] {OPEN_EXISTING, PROCEED, ButtonType.CANCEL}
-                : new ButtonType[] {OPEN_EXISTING, ButtonType.CANCEL});
+        alert.getButtonTypes().setAll(v.mayProceed() ? new ButtonType[] {OPEN_EXISTING, PROCEED, CANCEL}
+                : new ButtonType[] {OPEN_EXISTING, CANCEL});
         alert.getDialogPane().lookupButton(OPEN_EXISTING).setId("duplicateOpen");
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("duplicateCancel");
+        alert.getDialogPane().lookupButton(CANCEL).setId("duplicateCancel");
         if (v.mayProceed()) {
             alert.getDialogPane().lookupButton(PROCEED).setId("duplicateProceed");
         }
@@ -178,6 +182,14 @@ public final class TownshipEntryView extends BorderPane {
             }
         });
         alert.show();
+    }
+
+    /** A field label that keeps its words when the row is tight (the list beside the form takes room). */
+    private static Label label(String key) {
+        Label l = new Label(I18n.t(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setMaxHeight(Double.MAX_VALUE);
+        return l;
     }
 
     /** The villages the entry may be for (loaded with the 已公开 list). */

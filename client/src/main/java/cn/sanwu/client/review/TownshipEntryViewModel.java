@@ -283,6 +283,7 @@ public final class TownshipEntryViewModel {
         duplicate.set(null);
         mode.set(I18n.t("township.entryModeNew"));
         ledger.rows().clear();
+        ledger.openingBalanceFenProperty().set(0); // not the opened notice's: a new entry states its own
         body.set("");
         CatalogItem i = item.get();
         title.set(i == null ? "" : i.nameZh());
