@@ -95,6 +95,27 @@ public final class ReviewClient {
         return call("PUT", "/api/v1/review/notices/" + notice, Map.of("baseRevision", baseRevision, "content", content), true);
     }
 
+    /** Every notice of the township's villages, any state (村账乡管 list and duplicate check). */
+    public List<VillageNotice> villageNotices() throws ReviewException {
+        List<VillageNotice> out = new ArrayList<>();
+        call("GET", "/api/v1/review/notices", null, true).path("notices").forEach(n -> out.add(VillageNotice.of(n)));
+        return out;
+    }
+
+    /** One notice of the township's villages with its current content (to edit or read). */
+    public record VillageNoticeDetail(VillageNotice notice, cn.sanwu.model.notice.NoticeContent content) {
+    }
+
+    public VillageNoticeDetail villageNotice(UUID notice) throws ReviewException {
+        JsonNode reply = call("GET", "/api/v1/review/notices/" + notice, null, true);
+        try {
+            return new VillageNoticeDetail(VillageNotice.of(reply.path("notice")), cn.sanwu.model.json.ModelJson.mapper()
+                    .treeToValue(reply.path("content"), cn.sanwu.model.notice.NoticeContent.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new ReviewException("BAD_REPLY", "服务器返回的公告内容无法读取：" + e.getMessage());
+        }
+    }
+
     private static String path(UUID notice, String action) {
         return "/api/v1/review/notices/" + notice + "/" + action;
     }

@@ -101,6 +101,11 @@ public final class TownshipReviewWindow {
                     published.refresh();
                 }
             });
+            entryTab.setOnSelectionChanged(e -> {
+                if (entryTab.isSelected()) {
+                    entry.refresh();
+                }
+            });
             Scene scene = new Scene(tabs, 1280, 800);
             var css = TownshipReviewWindow.class.getResource("/cn/sanwu/client/app/sanwu.css");
             if (css != null) {

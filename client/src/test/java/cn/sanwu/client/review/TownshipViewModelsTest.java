@@ -73,6 +73,14 @@ class TownshipViewModelsTest {
         assertThat(vm.messageProperty().get()).isEqualTo("收支明细有 1 行有误，请先改正，未发送。");
         bad.income.set("5000");
         bad.voucherNo.set("记-001");
+        // A period of another cadence (a quarter for a monthly item) is refused before anything is sent.
+        cn.sanwu.model.period.Period monthly = vm.periodProperty().get();
+        vm.periodProperty().set(monthly.frequency() == cn.sanwu.model.catalog.Frequency.QUARTERLY
+                ? cn.sanwu.model.period.Period.parse("2026-09") : cn.sanwu.model.period.Period.parse("2026-Q3"));
+        vm.send();
+        assertThat(vm.messageProperty().get()).startsWith("期间“").endsWith("不符合该事项的公开周期（"
+                + vm.itemProperty().get().frequency().nameZh() + "），未发送。");
+        vm.periodProperty().set(monthly);
         assertThat(vm.problem()).isEmpty();
         assertThat(vm.content().journal().entries()).hasSize(1);
         assertThat(vm.content().villageCode()).isEqualTo(TestStores.VILLAGE);

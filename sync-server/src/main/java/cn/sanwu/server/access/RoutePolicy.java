@@ -51,6 +51,9 @@ public final class RoutePolicy {
             Map.entry("GET /api/v1/review/queue", Set.of(Role.TOWNSHIP_REVIEWER)),
             // Publications in force of the township's villages (withdrawal, 村账乡管 village list).
             Map.entry("GET /api/v1/review/published", Set.of(Role.TOWNSHIP_REVIEWER)),
+            // 村账乡管: the township's villages' notices, to edit one and to warn of a duplicate.
+            Map.entry("GET /api/v1/review/notices", Set.of(Role.TOWNSHIP_REVIEWER)),
+            Map.entry("GET " + REVIEW, Set.of(Role.TOWNSHIP_REVIEWER)),
             Map.entry("GET " + REVIEW + "/history", ANY_PERSON),
             Map.entry("POST " + REVIEW + "/sign-off", Set.of(Role.VILLAGE_SUPERVISOR)),
             Map.entry("POST " + REVIEW + "/submit", Set.of(Role.VILLAGE_CLERK)),

@@ -56,6 +56,9 @@ final class ReviewController {
     void register(io.javalin.config.JavalinConfig cfg) {
         cfg.routes.get(BASE + "/queue", ctx -> Json.write(ctx, 200, Map.of("entries", queue.queue(actor(ctx)))));
         cfg.routes.get(BASE + "/published", ctx -> Json.write(ctx, 200, queue.published(actor(ctx))));
+        // 村账乡管: the township's villages' notices (list, then one with its content to edit).
+        cfg.routes.get(BASE + "/notices", ctx -> Json.write(ctx, 200, Map.of("notices", queue.notices(actor(ctx)))));
+        cfg.routes.get(BASE + "/notices/{id}", ctx -> Json.write(ctx, 200, queue.notice(actor(ctx), id(ctx))));
         cfg.routes.get(BASE + "/notices/{id}/history", ctx -> Json.write(ctx, 200,
                 Map.of("events", queue.history(actor(ctx), id(ctx)))));
         cfg.routes.post(BASE + "/notices/{id}/sign-off", ctx -> {

@@ -66,6 +66,21 @@ public final class ReviewQueue {
             String reason, Instant at) {
     }
 
+    /**
+     * One notice of the township's villages as the 村账乡管 tab lists it: its item and period (for
+     * the duplicate warning), its status, whether a township user entered content for it, and
+     * whether the township may edit it now — {@code lockedCode}/{@code lockedReason} say why not,
+     * from the same rule {@link ReviewService#enterContent} applies.
+     */
+    public record VillageNotice(UUID noticeId, String villageCode, String villageName, int revision, String status,
+            String itemCode, String period, String title, boolean enteredByTownship, boolean filing, boolean editable,
+            String lockedCode, String lockedReason) {
+    }
+
+    /** One notice with its current content (what the 村账乡管 tab opens). */
+    public record VillageNoticeDetail(VillageNotice notice, NoticeContent content) {
+    }
+
     private final ReviewService service;
     private final NoticeHasher hasher = NoticeHasher.sha256();
 
@@ -149,6 +164,62 @@ public final class ReviewQueue {
             }
             return new PublishedList(villages.stream().map(v -> new Village(v.code(), v.name())).toList(), out);
         });
+    }
+
+    /**
+     * Every notice of the reviewer's villages (any status, entered by the village or the township),
+     * newest period first: the 村账乡管 list and the duplicate check. No content: a township's
+     * notices over years are many; {@link #notice} gives one with its content.
+     */
+    public List<VillageNotice> notices(Actor reviewer) {
+        List<Region> villages = villagesOf(reviewer);
+        List<String> codes = villages.stream().map(Region::code).toList();
+        return service.database().inTransaction(c -> {
+            java.util.Set<UUID> entered = service.store().townshipEntered(c, codes);
+            List<VillageNotice> out = new ArrayList<>();
+            for (Region v : villages) {
+                for (String json : service.store().villagePayloads(c, v.code())) {
+                    JsonNode payload = tree(json);
+                    NoticeContent content = content(payload);
+                    if (content != null) {
+                        out.add(summary(c, payload, content, v.name(), entered));
+                    }
+                }
+            }
+            out.sort(java.util.Comparator.comparing(VillageNotice::period).reversed()
+                    .thenComparing(VillageNotice::villageCode).thenComparing(VillageNotice::itemCode)
+                    .thenComparing(n -> n.noticeId().toString()));
+            return out;
+        });
+    }
+
+    /** One notice of the reviewer's villages with its current content; another township's is unknown. */
+    public VillageNoticeDetail notice(Actor reviewer, UUID noticeId) {
+        List<Region> villages = villagesOf(reviewer);
+        return service.database().inTransaction(c -> {
+            String json = service.store().payload(c, noticeId);
+            JsonNode payload = json == null ? null : tree(json);
+            NoticeContent content = payload == null ? null : content(payload);
+            Region village = content == null ? null : villages.stream().filter(v -> v.code().equals(content.villageCode()))
+                    .findFirst().orElse(null);
+            if (village == null) {
+                throw new Refusal(Refusal.Kind.UNKNOWN, "NOTICE_UNKNOWN", "没有这份公告，或它不属于您乡镇的村。");
+            }
+            return new VillageNoticeDetail(summary(c, payload, content, village.name(),
+                    service.store().townshipEntered(c, List.of(village.code()))), content);
+        });
+    }
+
+    private VillageNotice summary(Connection c, JsonNode payload, NoticeContent content, String villageName,
+            java.util.Set<UUID> entered) throws SQLException {
+        UUID id = UUID.fromString(payload.path("id").asText());
+        ReviewState state = service.store().find(c, id).orElse(new ReviewState(id, content.villageCode()));
+        NoticeStatus status = NoticeStatus.valueOf(payload.path("status").asText());
+        Refusal locked = ReviewService.entryRefusal(state, status);
+        return new VillageNotice(id, content.villageCode(), villageName, payload.path("revision").asInt(), status.name(),
+                content.itemCode(), content.period().code(), content.title(), entered.contains(id),
+                payload.path("filing").asBoolean(false) || state.filing, locked == null,
+                locked == null ? null : locked.code(), locked == null ? null : locked.getMessage());
     }
 
     /** The same item's notice for {@code period}: a published one if there is, else the newest revision. */

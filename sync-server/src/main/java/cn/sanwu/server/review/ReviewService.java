@@ -322,9 +322,9 @@ public final class ReviewService {
                     throw conflict("STALE_REVISION", "公告已被修改（服务器版本 " + current + "），请刷新后再录入。");
                 }
                 ReviewState state = store.find(c, noticeId).orElse(new ReviewState(noticeId, village));
-                requireOpen(state);
-                if (found.isPresent() && !status(found.get()).isEditable()) {
-                    throw conflict("WRONG_STATE", "公告当前状态为“" + status(found.get()).nameZh() + "”，不能修改内容。");
+                Refusal locked = entryRefusal(state, found.map(ReviewService::status).orElse(null));
+                if (locked != null) {
+                    throw locked;
                 }
                 ObjectNode next = found.map(f -> nextVersion(f, NoticeStatus.DRAFT)).orElseGet(() -> {
                     ObjectNode p = ModelJson.mapper().createObjectNode();
@@ -449,6 +449,24 @@ public final class ReviewService {
             throw conflict("STALE_APPROVAL", "审核针对的版本（第 " + revision + " 版）已不是当前提交的版本（第 "
                     + cur.revision() + " 版），请重新打开后再审核。");
         }
+    }
+
+    /**
+     * Why a 村账乡管 entry may not change this notice now, or null when it may: the lock
+     * (published, filed, withdrawn), then the status (only the village's editable ones). The one
+     * rule both {@link #enterContent} and the township's notice list ({@link ReviewQueue#notices})
+     * use, so the list never offers an edit the server would refuse.
+     */
+    static Refusal entryRefusal(ReviewState state, NoticeStatus status) {
+        try {
+            requireOpen(state);
+        } catch (Refusal r) {
+            return r;
+        }
+        if (status != null && !status.isEditable()) {
+            return conflict("WRONG_STATE", "公告当前状态为“" + status.nameZh() + "”，不能修改内容。");
+        }
+        return null;
     }
 
     private static void requireOpen(ReviewState state) {

@@ -285,6 +285,39 @@ final class ReviewStore {
         return out;
     }
 
+    /** The notices of {@code villages} a township user ever entered content for (村账乡管). */
+    java.util.Set<UUID> townshipEntered(Connection c, List<String> villages) throws SQLException {
+        java.util.Set<UUID> out = new java.util.HashSet<>();
+        if (villages.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(villages.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT notice_id FROM review_event WHERE action = ?"
+                + " AND village_code IN (" + marks + ")")) {
+            ps.setString(1, ReviewEvent.Action.TOWNSHIP_ENTRY.name());
+            for (int i = 0; i < villages.size(); i++) {
+                ps.setString(i + 2, villages.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The current payload of a notice, or null when the server has none. */
+    String payload(Connection c, UUID noticeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT payload FROM synced_entity WHERE entity_type = 'notice' AND entity_id = ?")) {
+            ps.setObject(1, noticeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /** Current payloads of every notice of {@code village}. */
     List<String> villagePayloads(Connection c, String village) throws SQLException {
         List<String> out = new ArrayList<>();

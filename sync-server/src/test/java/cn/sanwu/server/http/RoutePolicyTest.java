@@ -75,7 +75,8 @@ class RoutePolicyTest {
                     "GET /api/v1/log/consistency", "GET /api/v1/published/{noticeId}" -> true;
             // Review workflow (docs/review.md): the village's own people for its steps, a reviewer of
             // the owning township for decisions, anyone whose scope holds the village for history.
-            case "GET /api/v1/review/queue", "GET /api/v1/review/published" -> caller.role() == Role.TOWNSHIP_REVIEWER;
+            case "GET /api/v1/review/queue", "GET /api/v1/review/published", "GET /api/v1/review/notices" ->
+                    caller.role() == Role.TOWNSHIP_REVIEWER;
             case "GET /api/v1/review/notices/{id}/history" -> caller.role().isPersonRole() && (caller.scope() == null
                     || caller.scope().equals(target) || caller.scope().equals(township(target))
                     || caller.scope().equals(AccountFixture.CITY));
@@ -84,7 +85,7 @@ class RoutePolicyTest {
             case "POST /api/v1/review/notices/{id}/submit" -> caller.role() == Role.VILLAGE_CLERK && target.equals(caller.scope());
             case "POST /api/v1/review/notices/{id}/approve", "POST /api/v1/review/notices/{id}/return",
                     "POST /api/v1/review/notices/{id}/publish", "POST /api/v1/review/notices/{id}/withdraw",
-                    "PUT /api/v1/review/notices/{id}" -> caller.role() == Role.TOWNSHIP_REVIEWER
+                    "PUT /api/v1/review/notices/{id}", "GET /api/v1/review/notices/{id}" -> caller.role() == Role.TOWNSHIP_REVIEWER
                     && township(target).equals(caller.scope());
             // Residents' pages: anyone, no login (issue 6).
             case "GET /public.css", "GET /feedback", "POST /feedback", "GET /t", "GET /t/{code}" -> true;
@@ -223,6 +224,9 @@ class RoutePolicyTest {
             case "GET /api/v1/published/{noticeId}" -> log(server, "/api/v1/published/" + UUID.randomUUID()) == 422;
             case "GET /api/v1/review/queue" -> server.get("/api/v1/review/queue", token).status() == 200;
             case "GET /api/v1/review/published" -> server.get("/api/v1/review/published", token).status() == 200;
+            case "GET /api/v1/review/notices" -> server.get("/api/v1/review/notices", token).status() == 200;
+            case "GET /api/v1/review/notices/{id}" -> server.get("/api/v1/review/notices/"
+                    + ReviewSetup.notice(server, target, "DRAFT").id(), token).status() == 200;
             case "GET /api/v1/review/notices/{id}/history" -> server.get("/api/v1/review/notices/"
                     + ReviewSetup.notice(server, target, "DRAFT").id() + "/history", token).status() == 200;
             case "POST /api/v1/review/notices/{id}/sign-off" -> review(server, token, ReviewSetup.notice(server, target, "DRAFT"),

@@ -204,6 +204,53 @@ class ReviewFlowTest {
     }
 
     @Test
+    void theTownshipListsItsVillagesNoticesAndEditsOnlyWhatTheRulesLeaveOpen() {
+        ReviewQueue queue = new ReviewQueue(world.review);
+        world.review.enterContent(Actor.of(person(0)), id, 0, content("乡镇代录"));
+        UUID villageOwn = UUID.randomUUID();
+        world.review.enterContent(Actor.of(person(1)), villageOwn, 0, content("另一份"));
+        ReviewQueue.VillageNotice listed = queue.notices(Actor.of(person(0))).stream().filter(n -> n.noticeId().equals(id))
+                .findFirst().orElseThrow();
+        assertThat(listed.enteredByTownship()).isTrue();
+        assertThat(listed.editable()).isTrue();
+        assertThat(listed.status()).isEqualTo("DRAFT");
+        assertThat(listed.itemCode()).isEqualTo("CW-01");
+        assertThat(listed.period()).isEqualTo("2026-Q2");
+        assertThat(queue.notices(Actor.of(person(2)))).as("another township's reviewer").isEmpty();
+        assertThat(code(() -> queue.notice(Actor.of(person(2)), id))).isEqualTo("NOTICE_UNKNOWN");
+        assertThat(code(() -> queue.notices(Actor.of(person(3))))).isEqualTo("FORBIDDEN");
+
+        // The township edits its draft at the revision it saw; an older base is a conflict.
+        world.review.enterContent(Actor.of(person(0)), id, 1, content("乡镇改过"));
+        assertThat(queue.notice(Actor.of(person(0)), id).content().body()).isEqualTo("乡镇改过");
+        assertThat(code(() -> world.review.enterContent(Actor.of(person(0)), id, 1, content("旧版本上改"))))
+                .isEqualTo("STALE_REVISION");
+
+        // Submitted: not editable, and the list says so with the server's own reason.
+        world.review.signOff(Actor.of(person(4)), id, revision(), "同意");
+        world.review.submit(Actor.of(person(3)), id, revision());
+        ReviewQueue.VillageNotice submitted = queue.notice(Actor.of(person(0)), id).notice();
+        assertThat(submitted.editable()).isFalse();
+        assertThat(submitted.lockedCode()).isEqualTo("WRONG_STATE");
+        assertThat(code(() -> world.review.enterContent(Actor.of(person(0)), id, revision(), content("x"))))
+                .isEqualTo(submitted.lockedCode());
+
+        // Returned: editable again. Published: locked.
+        world.review.returnToVillage(Actor.of(person(1)), id, revision(), "请补充");
+        assertThat(queue.notice(Actor.of(person(0)), id).notice().editable()).isTrue();
+        world.review.enterContent(Actor.of(person(0)), id, revision(), content("补充后"));
+        world.review.signOff(Actor.of(person(4)), id, revision(), "同意");
+        world.review.submit(Actor.of(person(3)), id, revision());
+        world.review.approve(Actor.of(person(1)), id, revision(), hash());
+        world.review.publish(Actor.of(person(1)), id, revision(), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31));
+        ReviewQueue.VillageNotice published = queue.notice(Actor.of(person(0)), id).notice();
+        assertThat(published.status()).isEqualTo("PUBLISHED");
+        assertThat(published.editable()).isFalse();
+        assertThat(published.lockedCode()).isEqualTo("PUBLISHED_IMMUTABLE");
+        assertThat(published.lockedReason()).contains("已公开");
+    }
+
+    @Test
     void aFilingIsReviewedAndThenLocked() {
         JsonNode none = null;
         assertThat(none).isNull();
