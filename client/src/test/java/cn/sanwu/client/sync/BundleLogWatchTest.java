@@ -56,6 +56,8 @@ class BundleLogWatchTest {
         var evidence = BundleFile.read(reply, BundleFile.DEFAULT_MAX_BYTES).header().log();
         assertThat(evidence.consistency().oldSize()).isEqualTo(3);
         assertThat(evidence.consistency().newSize()).isEqualTo(7);
+        System.out.println("USB reply log evidence, 3 -> 7 leaves: "
+                + cn.sanwu.model.json.ModelJson.mapper().writeValueAsBytes(evidence).length + " bytes of header JSON");
         assertThat(village.bundles().importReply(reply).logProblem()).isEmpty();
         assertThat(kept(village)).as("grown with the proof in the file").isEqualTo(7);
 
