@@ -97,6 +97,20 @@ final class TicketController {
         Json.write(ctx, 200, new ContactJson(tickets.contact(user(ctx), code(ctx)).orElse(null)));
     }
 
+    /**
+     * The ticket's photo as stored (re-encoded JPEG, no metadata), for staff who may see the ticket.
+     * Not cached by anything between: it is a resident's picture on a staff route.
+     */
+    void photo(Context ctx) {
+        TicketService.Photo photo = tickets.photo(user(ctx), code(ctx)).orElseThrow(() -> new ApiException(404,
+                "PHOTO_NONE", "此件没有照片。"));
+        ctx.status(200);
+        ctx.contentType(photo.mediaType());
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.result(photo.image());
+    }
+
     void statistics(Context ctx) {
         Json.write(ctx, 200, tickets.statistics().report(user(ctx), date(ctx.queryParam("from")),
                 date(ctx.queryParam("to"))));

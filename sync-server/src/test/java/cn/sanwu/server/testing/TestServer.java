@@ -125,6 +125,28 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A GET answered with bytes (a ticket photo); {@code error} is the JSON error body when not 200. */
+    public record Download(int status, byte[] body, JsonNode error, java.net.http.HttpHeaders headers) {
+    }
+
+    public Download getBytes(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] bytes = response.body();
+            JsonNode error = response.statusCode() == 200 || bytes.length == 0 ? null : ModelJson.mapper().readTree(bytes);
+            return new Download(response.statusCode(), bytes, error, response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Logs in over HTTP; the reply as it came. */
     public Reply login(String username, String password) {
         return postJson("/api/v1/login", null, TestServer.jsonText(java.util.Map.of("username", username, "password", password)));
