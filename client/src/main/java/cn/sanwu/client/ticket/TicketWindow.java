@@ -47,8 +47,13 @@ public final class TicketWindow {
         user.setId("ticketUser");
         PasswordField password = new PasswordField();
         password.setId("ticketPassword");
+        // The password is asked at every opening on purpose: no session is kept on the PC (ADR 0029).
+        Label note = new Label(I18n.t("tickets.loginNote"));
+        note.setId("ticketLoginNote");
+        note.setWrapText(true);
+        note.setMaxWidth(360);
         d.getDialogPane().setContent(new VBox(6, new Label(I18n.t("tickets.server")), url, new Label(I18n.t("tickets.username")),
-                user, new Label(I18n.t("tickets.password")), password));
+                user, new Label(I18n.t("tickets.password")), password, note));
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.setResultConverter(b -> b == ButtonType.OK ? new Login(url.getText().strip(), user.getText().strip(),
                 password.getText()) : null);

@@ -140,7 +140,9 @@ public final class TicketsView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
 
-        VBox right = new VBox(6, details, new Label(I18n.t("tickets.body")), body, new Label(I18n.t("tickets.replyNow")), reply,
+        HBox.setHgrow(body, Priority.ALWAYS);
+        HBox bodyRow = new HBox(8, body, new TicketPhotoPane(vm.photo()));
+        VBox right = new VBox(6, details, new Label(I18n.t("tickets.body")), bodyRow, new Label(I18n.t("tickets.replyNow")), reply,
                 new Label(I18n.t("tickets.events")), events, new HBox(8, new Label(I18n.t("tickets.pending")), dismiss), pending,
                 firstRow, verifyRow, replyRow, message);
         VBox.setVgrow(events, Priority.ALWAYS);

@@ -219,7 +219,7 @@ public final class TicketService {
             if (!TicketScope.sees(user.role(), villages, t.villageCode(), t.kind())) {
                 throw unknown();
             }
-            if (TicketScope.isVillageRole(user.role()) && t.category() == TicketCategory.PROBLEM_LEAD) {
+            if (TicketScope.photoWithheld(user.role(), t.category())) {
                 throw new Refusal(Refusal.Kind.OUT_OF_SCOPE, "PHOTO_WITHHELD",
                         "此件已列为问题线索，照片只给乡镇和市级查看。");
             }

@@ -104,6 +104,11 @@ class TicketPhotoTest extends ResidentsServerTest {
         assertThat(clerk.error().get("code").asText()).isEqualTo("PHOTO_WITHHELD");
         assertThat(clerk.error().get("message").asText()).contains("问题线索");
         assertThat(photo("supervisor", question).status()).isEqualTo(403);
+        // The list tells the village PC the same, so it drops a copy it fetched before (ADR 0029).
+        assertThat(listed("clerk", question).get("hasPhoto").asBoolean()).isFalse();
+        assertThat(listed("clerk", question).get("photoWithheld").asBoolean()).isTrue();
+        assertThat(listed("reviewer", question).get("hasPhoto").asBoolean()).isTrue();
+        assertThat(listed("reviewer", question).get("photoWithheld").asBoolean()).isFalse();
         assertThat(photo("reviewer", question).body()).isEqualTo(stored(question));
     }
 
@@ -122,9 +127,13 @@ class TicketPhotoTest extends ResidentsServerTest {
     }
 
     private boolean seenBy(String username, String code) {
+        return listed(username, code).get("hasPhoto").asBoolean();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode listed(String username, String code) {
         for (var t : server.get("/api/v1/tickets", server.sessionToken(username, PASSWORD)).body().get("tickets")) {
             if (t.get("code").asText().equals(code)) {
-                return t.get("hasPhoto").asBoolean();
+                return t;
             }
         }
         throw new AssertionError(username + " does not see " + code);
