@@ -81,6 +81,7 @@ public final class TicketsView extends BorderPane {
         details.setId("ticketDetails");
         details.setWrapText(true);
         details.textProperty().bind(vm.detailsProperty());
+        details.setMinHeight(Region.USE_PREF_SIZE); // two lines, even when the photo makes the column tight
         TextArea body = readOnly("ticketBody", 4);
         body.textProperty().bind(vm.bodyProperty());
         TextArea reply = readOnly("ticketReply", 2);
