@@ -15,13 +15,9 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
@@ -67,27 +63,10 @@ public final class TicketPhotoBenchmark {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                     + "/api/v1/tickets/" + code + "/photo")).header("Authorization", "Bearer " + token)
                     .header("Accept-Encoding", "gzip").build();
-            List<Long> micros = new ArrayList<>();
-            int bytes = 0;
-            String encoding = "";
-            for (int i = 0; i < 18; i++) {
-                long s = System.nanoTime();
-                HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                long t = (System.nanoTime() - s) / 1000;
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("photo answered " + r.statusCode());
-                }
-                bytes = r.body().length;
-                encoding = r.headers().firstValue("Content-Encoding").orElse("identity");
-                if (i >= 3) {
-                    micros.add(t);
-                }
-            }
-            Collections.sort(micros);
+            LoopbackTiming t = LoopbackTiming.of(http, request);
             System.out.printf("download: %,d bytes on the wire (%s), median %.1f ms, max %.1f ms on loopback;"
-                    + " at 128 kbit/s: %.1f s, at 1 Mbit/s: %.1f s%n", bytes, encoding,
-                    micros.get(micros.size() / 2) / 1000.0, micros.getLast() / 1000.0, bytes * 8 / 128_000.0,
-                    bytes * 8 / 1_000_000.0);
+                    + " at 128 kbit/s: %.1f s, at 1 Mbit/s: %.1f s%n", t.bytes(), t.encoding(), t.medianMs(), t.maxMs(),
+                    t.secondsAt(128_000), t.secondsAt(1_000_000));
         }
     }
 
