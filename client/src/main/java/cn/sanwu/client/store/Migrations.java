@@ -19,7 +19,7 @@ final class Migrations {
 
     /** In order; never edit a released script, add a new one. */
     static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__sync_state.sql", "V3__bundles.sql", "V4__review.sql",
-            "V5__tickets.sql");
+            "V5__tickets.sql", "V6__ticket_photos_and_offline_login.sql");
 
     private Migrations() {
     }

@@ -153,6 +153,26 @@ public final class SyncTransport {
         return new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * GET of a person's binary resource (a ticket photo); answers the bytes. An answer longer than
+     * {@code maxBytes} is refused as unrecognisable rather than kept: the server bounds what it
+     * stores, so more is not our server's answer. A refusal (4xx/5xx) is a {@link Refused}.
+     */
+    public byte[] getBytes(String path, String token, int maxBytes) throws IOException, Refused {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        Answer answer = exchange(b.build());
+        if (answer.status() != 200) {
+            throw refusal(answer.status(), parse(answer));
+        }
+        if (answer.body().length > maxBytes) {
+            throw new IOException("服务器的回答过大（" + answer.body().length + " 字节）");
+        }
+        return answer.body();
+    }
+
     /** Slowest upload rate allowed for before a request counts as lost: 4 KB/s (32 kbit/s). */
     static final long SLOWEST_UPLOAD_BYTES_PER_SECOND = 4_000;
 

@@ -65,6 +65,17 @@ public final class TicketClient {
         http.call("POST", "/api/v1/tickets/" + code + "/" + step, token, payload);
     }
 
+    /**
+     * Upper bound for a photo download. The server stores photos re-encoded to at most 1600 px at
+     * JPEG quality 0.85 (ADR 0021), a few hundred KB; 8 MB leaves room for a noisy picture.
+     */
+    static final int MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+
+    /** The ticket's photo (the server's re-encoded JPEG); 404 PHOTO_NONE / 403 PHOTO_WITHHELD are refusals. */
+    public byte[] photo(String code) throws IOException, SyncTransport.Refused {
+        return http.getBytes("/api/v1/tickets/" + code + "/photo", token, MAX_PHOTO_BYTES);
+    }
+
     public JsonNode statistics(LocalDate from, LocalDate to) throws IOException, SyncTransport.Refused {
         return http.call("GET", "/api/v1/tickets/statistics?from=" + from + "&to=" + to, token, null);
     }

@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * A ticket as the server gave it to this account (the cached JSON, parsed). {@code overdue} is
- * recomputed from the PC's clock, so an offline PC still sees a deadline pass.
+ * recomputed from the PC's clock, so an offline PC still sees a deadline pass. {@code hasPhoto}:
+ * there is a photo this account may fetch; {@code photoWithheld}: there is one, kept from it.
  */
 public record TicketItem(String code, String villageCode, String kind, String category, String body, Instant createdAt,
         Instant dueAt, String waitingAt, String reply, Instant repliedAt, Instant closedAt, String assignee,
-        List<Event> events) {
+        boolean hasPhoto, boolean photoWithheld, List<Event> events) {
 
     /** One step: when, what, by whom, the short detail and any 核实 note. */
     public record Event(Instant at, String step, String actorName, String detail, String note) {
@@ -24,7 +25,8 @@ public record TicketItem(String code, String villageCode, String kind, String ca
         return new TicketItem(t.path("code").asText(), t.path("villageCode").asText(), t.path("kind").asText(),
                 text(t.path("category")), t.path("body").asText(), instant(t.path("createdAt")), instant(t.path("dueAt")),
                 t.path("waitingAt").asText(), text(t.path("reply")), instant(t.path("repliedAt")),
-                instant(t.path("closedAt")), text(t.path("assignee")), List.copyOf(events));
+                instant(t.path("closedAt")), text(t.path("assignee")), t.path("hasPhoto").asBoolean(false),
+                t.path("photoWithheld").asBoolean(false), List.copyOf(events));
     }
 
     public boolean overdue(Instant now) {
@@ -37,6 +39,10 @@ public record TicketItem(String code, String villageCode, String kind, String ca
 
     /** Code as residents write it: XXXX-XXXX-XXXX. */
     public String displayCode() {
+        return displayCode(code);
+    }
+
+    static String displayCode(String code) {
         return code.length() == 12 ? code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8) : code;
     }
 

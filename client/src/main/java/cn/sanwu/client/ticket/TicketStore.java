@@ -57,6 +57,33 @@ public final class TicketStore {
                 }
                 ps.executeBatch();
             }
+            // A photo leaves the PC with its ticket, and when the server no longer lets this
+            // account see it (a question classified 问题线索 on a village PC, ADR 0029).
+            java.util.Set<String> withPhoto = new java.util.HashSet<>();
+            for (JsonNode t : pull.path("tickets")) {
+                if (t.path("hasPhoto").asBoolean(false)) {
+                    withPhoto.add(t.path("code").asText());
+                }
+            }
+            List<String> drop = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT code FROM ticket_photo_cache WHERE owner = ?")) {
+                ps.setString(1, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!withPhoto.contains(rs.getString(1))) {
+                            drop.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM ticket_photo_cache WHERE owner = ? AND code = ?")) {
+                for (String code : drop) {
+                    ps.setString(1, owner);
+                    ps.setString(2, code);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "MERGE INTO ticket_pull(owner, server_time, pulled_at) KEY(owner) VALUES (?, ?, ?)")) {
                 ps.setString(1, owner);
@@ -94,6 +121,40 @@ public final class TicketStore {
                     return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class).toInstant()) : Optional.<Instant>empty();
                 }
             }
+        });
+    }
+
+    /** The account's copy of the ticket's photo, if it was fetched and the ticket still has it. */
+    public Optional<byte[]> photo(String owner, String code) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT image FROM ticket_photo_cache WHERE owner = ? AND code = ?")) {
+                ps.setString(1, owner);
+                ps.setString(2, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Keeps a fetched photo for the account, only while its ticket is in the account's cache (a
+     * pull that dropped the ticket meanwhile wins). Durable on return.
+     */
+    public void savePhoto(String owner, String code, byte[] image, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO ticket_photo_cache(owner, code, image, fetched_at)"
+                    + " KEY(owner, code) SELECT ?, ?, ?, ? FROM ticket_cache WHERE owner = ? AND code = ?")) {
+                ps.setString(1, owner);
+                ps.setString(2, code);
+                ps.setBytes(3, image);
+                ps.setObject(4, utc(now));
+                ps.setString(5, owner);
+                ps.setString(6, code);
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 

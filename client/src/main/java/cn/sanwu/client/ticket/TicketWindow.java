@@ -47,8 +47,13 @@ public final class TicketWindow {
         user.setId("ticketUser");
         PasswordField password = new PasswordField();
         password.setId("ticketPassword");
+        // The password is asked at every opening on purpose: no session is kept on the PC (ADR 0029).
+        Label note = new Label(I18n.t("tickets.loginNote"));
+        note.setId("ticketLoginNote");
+        note.setWrapText(true);
+        note.setMaxWidth(360);
         d.getDialogPane().setContent(new VBox(6, new Label(I18n.t("tickets.server")), url, new Label(I18n.t("tickets.username")),
-                user, new Label(I18n.t("tickets.password")), password));
+                user, new Label(I18n.t("tickets.password")), password, note));
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.setResultConverter(b -> b == ButtonType.OK ? new Login(url.getText().strip(), user.getText().strip(),
                 password.getText()) : null);
@@ -70,20 +75,34 @@ public final class TicketWindow {
             return;
         }
         TicketStore store = new TicketStore(db);
-        runner.run(() -> client.login(login.username(), login.password()), staff -> {
-            onOpened.accept(show(client, store, runner, clock, staff.username(),
-                    I18n.t("tickets.staff", staff.displayName(), staff.scopeCode()), staff.seesStatistics(), null));
-        }, failure -> {
-            if (failure instanceof IOException && store.lastPull(login.username()).isPresent()) {
-                // Offline: the PC's cache of this account; 同步 logs in once the server is reachable.
+        OfflineLogin offline = new OfflineLogin(db);
+        runner.run(() -> {
+            try {
+                TicketClient.Staff staff = client.login(login.username(), login.password());
+                offline.remember(login.username(), login.password(), clock.instant());
+                return staff;
+            } catch (IOException e) {
+                // Offline: the PC's cache of this account, but only for the password it last used online.
+                if (store.lastPull(login.username()).isEmpty()) {
+                    throw e;
+                }
+                if (!offline.matches(login.username(), login.password())) {
+                    throw new IllegalArgumentException(I18n.t("tickets.offlineWrongPassword"));
+                }
+                return null;
+            }
+        }, staff -> {
+            if (staff != null) {
+                onOpened.accept(show(client, store, runner, clock, staff.username(),
+                        I18n.t("tickets.staff", staff.displayName(), staff.scopeCode()), staff.seesStatistics(), null));
+            } else {
+                // 同步 logs in once the server is reachable.
                 onOpened.accept(show(client, store, runner, clock, login.username(),
                         I18n.t("tickets.staffOffline", login.username()), false,
                         () -> client.login(login.username(), login.password())));
-            } else {
-                onError.accept(failure instanceof IOException ? I18n.t("tickets.offlineNoCache")
-                        : String.valueOf(failure.getMessage()));
             }
-        });
+        }, failure -> onError.accept(failure instanceof IOException ? I18n.t("tickets.offlineNoCache")
+                : String.valueOf(failure.getMessage())));
     }
 
     static Stage show(TicketClient client, TicketStore store, BackgroundRunner runner, Clock clock, String owner,

@@ -81,6 +81,7 @@ public final class TicketsView extends BorderPane {
         details.setId("ticketDetails");
         details.setWrapText(true);
         details.textProperty().bind(vm.detailsProperty());
+        details.setMinHeight(Region.USE_PREF_SIZE); // two lines, even when the photo makes the column tight
         TextArea body = readOnly("ticketBody", 4);
         body.textProperty().bind(vm.bodyProperty());
         TextArea reply = readOnly("ticketReply", 2);
@@ -140,7 +141,9 @@ public final class TicketsView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
 
-        VBox right = new VBox(6, details, new Label(I18n.t("tickets.body")), body, new Label(I18n.t("tickets.replyNow")), reply,
+        HBox.setHgrow(body, Priority.ALWAYS);
+        HBox bodyRow = new HBox(8, body, new TicketPhotoPane(vm.photo()));
+        VBox right = new VBox(6, details, new Label(I18n.t("tickets.body")), bodyRow, new Label(I18n.t("tickets.replyNow")), reply,
                 new Label(I18n.t("tickets.events")), events, new HBox(8, new Label(I18n.t("tickets.pending")), dismiss), pending,
                 firstRow, verifyRow, replyRow, message);
         VBox.setVgrow(events, Priority.ALWAYS);

@@ -84,6 +84,7 @@ public final class TicketsViewModel {
     private final StringProperty verifyText = new SimpleStringProperty("");
     private final StringProperty assignee = new SimpleStringProperty("");
     private final ObjectProperty<String> category = new SimpleObjectProperty<>();
+    private final TicketPhotoModel photo;
 
     public TicketsViewModel(TicketStore store, TicketClient client, BackgroundRunner runner, Clock clock, String owner) {
         this.store = store;
@@ -91,7 +92,13 @@ public final class TicketsViewModel {
         this.runner = runner;
         this.clock = clock;
         this.owner = owner;
+        this.photo = new TicketPhotoModel(store, client, runner, clock, owner);
         selected.addListener((o, a, b) -> showSelected());
+    }
+
+    /** The selected ticket's photo (thumbnail, note, full size). */
+    TicketPhotoModel photo() {
+        return photo;
     }
 
     /** Reads the cache (no network): what the PC knows now. */
@@ -235,6 +242,7 @@ public final class TicketsViewModel {
         Row r = selected.get();
         events.clear();
         pending.clear();
+        photo.show(r == null ? null : r.item());
         if (r == null) {
             details.set(I18n.t("tickets.none"));
             body.set("");

@@ -68,6 +68,25 @@ class TicketsViewModelTest {
     }
 
     @Test
+    void thePhotoLineSaysWhatThereIsOfflineWithoutAPicture() throws Exception {
+        store.replaceCache("wang.fang", JsonMapping.mapper().readTree("""
+                {"tickets":[
+                 {"code":"AAAABBBBCCCC","kind":"QUESTION","body":"无照片","createdAt":"2026-11-03T00:00:00Z","hasPhoto":false},
+                 {"code":"DDDDEEEEFFFF","kind":"QUESTION","body":"有照片","createdAt":"2026-11-02T00:00:00Z","hasPhoto":true},
+                 {"code":"GGGGHHHHJJJJ","kind":"QUESTION","body":"问题线索","createdAt":"2026-11-01T00:00:00Z",
+                  "category":"PROBLEM_LEAD","hasPhoto":false,"photoWithheld":true}]}
+                """), NOW);
+        vm.reload();
+        String[] notes = new String[3];
+        for (int i = 0; i < 3; i++) {
+            vm.selectedProperty().set(vm.rows().get(i));
+            notes[i] = vm.photo().noteProperty().get();
+            assertThat(vm.photo().imageProperty().get()).isNull();
+        }
+        assertThat(notes).containsExactly("（群众未附照片）", "离线，照片尚未下载", "此件已列为问题线索，照片只给乡镇和市级查看。");
+    }
+
+    @Test
     void badStepsAreRefusedInChineseAndNothingIsQueued() {
         vm.selectedProperty().set(vm.rows().get(1));
         vm.reply();

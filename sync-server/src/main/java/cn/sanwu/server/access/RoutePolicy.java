@@ -84,7 +84,9 @@ public final class RoutePolicy {
             Map.entry("POST /api/v1/tickets/{code}/reply", TICKET_STAFF),
             Map.entry("POST /api/v1/tickets/{code}/close", TICKET_STAFF),
             // The reporter's contact: city oversight only, never the village (issue 6).
-            Map.entry("GET /api/v1/tickets/{code}/contact", Set.of(Role.CITY_OVERSIGHT)));
+            Map.entry("GET /api/v1/tickets/{code}/contact", Set.of(Role.CITY_OVERSIGHT)),
+            // The photo: whoever may see the ticket (TicketService.photo; ADR 0029).
+            Map.entry("GET /api/v1/tickets/{code}/photo", TICKET_STAFF));
 
     private RoutePolicy() {
     }

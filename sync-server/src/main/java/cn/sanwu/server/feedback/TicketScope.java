@@ -89,6 +89,15 @@ public final class TicketScope {
         return villages.contains(villageCode) && (!isVillageRole(role) || kind == TicketKind.QUESTION);
     }
 
+    /**
+     * True when a ticket {@code role} may see keeps its photo from them: a village account once
+     * staff classified the ticket as 问题线索. The text is masked for village accounts; a photo
+     * cannot be, and it may show who took it (ADR 0029).
+     */
+    public static boolean photoWithheld(Role role, TicketCategory category) {
+        return isVillageRole(role) && category == TicketCategory.PROBLEM_LEAD;
+    }
+
     public static boolean isVillageRole(Role role) {
         return role == Role.VILLAGE_CLERK || role == Role.VILLAGE_SUPERVISOR;
     }

@@ -202,6 +202,37 @@ public final class TicketService {
         });
     }
 
+    /** A ticket's stored photo: the server's re-encoded JPEG, no metadata (ADR 0021). */
+    public record Photo(String mediaType, byte[] image) {
+    }
+
+    /**
+     * The ticket's photo for a person who may see the ticket (same scope as the list), empty when
+     * the resident sent none. A village account does not get the photo of a ticket staff classified
+     * as 问题线索: a photo cannot be masked like the text and may show who took it (ADR 0029).
+     * Not recorded as an event: it is the ticket's content, like the text the list carries.
+     */
+    public Optional<Photo> photo(User user, String code) {
+        Set<String> villages = scope.visibleVillages(user);
+        return db.inTransaction(c -> {
+            Ticket t = find(c, code, false).orElseThrow(TicketService::unknown);
+            if (!TicketScope.sees(user.role(), villages, t.villageCode(), t.kind())) {
+                throw unknown();
+            }
+            if (TicketScope.photoWithheld(user.role(), t.category())) {
+                throw new Refusal(Refusal.Kind.OUT_OF_SCOPE, "PHOTO_WITHHELD",
+                        "此件已列为问题线索，照片只给乡镇和市级查看。");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT media_type, image FROM ticket_photo WHERE ticket_code = ?")) {
+                ps.setString(1, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Photo(rs.getString(1), rs.getBytes(2))) : Optional.<Photo>empty();
+                }
+            }
+        });
+    }
+
     @FunctionalInterface
     private interface Step<T> {
         T run(Connection c, Ticket t, Instant now) throws SQLException;

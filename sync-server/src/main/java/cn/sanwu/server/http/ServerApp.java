@@ -147,13 +147,19 @@ public final class ServerApp {
             cfg.routes.post(TicketController.BASE + "/{code}/reply", tickets::reply);
             cfg.routes.post(TicketController.BASE + "/{code}/close", tickets::close);
             cfg.routes.get(TicketController.BASE + "/{code}/contact", tickets::contact);
+            cfg.routes.get(TicketController.BASE + "/{code}/photo", tickets::photo);
             registerErrorBodies(cfg);
         });
     }
 
+    /** Request attribute: the answer is a route's own error body, not to be replaced by the 404 page. */
+    private static final String OWN_ERROR = "sanwu.ownError";
+
     private static void registerErrorBodies(JavalinConfig cfg) {
-        cfg.routes.exception(ApiException.class, (e, ctx) ->
-                Json.write(ctx, e.status(), new SyncProtocol.Error(e.code(), e.getMessage())));
+        cfg.routes.exception(ApiException.class, (e, ctx) -> {
+            ctx.attribute(OWN_ERROR, true);
+            Json.write(ctx, e.status(), new SyncProtocol.Error(e.code(), e.getMessage()));
+        });
         cfg.routes.exception(Refusal.class, (e, ctx) -> Json.write(ctx, switch (e.kind()) {
             case INVALID -> 400;
             case UNKNOWN -> 422; // not 404: that means "no such route" here
@@ -165,7 +171,9 @@ public final class ServerApp {
             Json.write(ctx, 500, new SyncProtocol.Error("SERVER_ERROR", "服务器内部错误，请稍后重试。本机数据不受影响。"));
         });
         cfg.routes.error(404, ctx -> {
-            if (!PublicPage.isPage(ctx)) { // a public page's own 404 (unknown ticket code) stays a page
+            // A public page's own 404 (unknown ticket code) stays a page; a route's own 404 (a
+            // ticket without a photo) keeps its code and message.
+            if (!PublicPage.isPage(ctx) && ctx.attribute(OWN_ERROR) == null) {
                 Json.write(ctx, 404, new SyncProtocol.Error("NOT_FOUND", "没有这个地址。"));
             }
         });

@@ -31,7 +31,8 @@ final class TicketController {
 
     record TicketJson(String code, String villageCode, String kind, String category, String noticeRef, String body,
             Instant createdAt, Instant dueAt, String waitingAt, boolean overdue, String reply, Instant repliedAt,
-            Instant closedAt, boolean hasPhoto, String assignee, List<TicketService.StaffEvent> events) {
+            Instant closedAt, boolean hasPhoto, boolean photoWithheld, String assignee,
+            List<TicketService.StaffEvent> events) {
     }
 
     record ListJson(Instant serverTime, List<TicketJson> tickets) {
@@ -59,10 +60,13 @@ final class TicketController {
         boolean mask = TicketScope.isVillageRole(user.role());
         Json.write(ctx, 200, new ListJson(Instant.now(), tickets.listFor(user).stream().map(v -> {
             Ticket t = v.ticket();
+            // hasPhoto: a photo this account may fetch; photoWithheld: there is one, but not for it.
+            boolean withheld = t.hasPhoto() && TicketScope.photoWithheld(user.role(), t.category());
             return new TicketJson(t.code(), t.villageCode(), t.kind().name(),
                     t.category() == null ? null : t.category().name(), t.noticeRef(),
                     mask ? Masking.freeText(t.body()) : t.body(), t.createdAt(), t.dueAt(), v.waitingAt().name(),
-                    v.overdue(), t.reply(), t.repliedAt(), t.closedAt(), t.hasPhoto(), v.assignee(), v.events());
+                    v.overdue(), t.reply(), t.repliedAt(), t.closedAt(), t.hasPhoto() && !withheld, withheld, v.assignee(),
+                    v.events());
         }).toList()));
     }
 
@@ -95,6 +99,20 @@ final class TicketController {
 
     void contact(Context ctx) {
         Json.write(ctx, 200, new ContactJson(tickets.contact(user(ctx), code(ctx)).orElse(null)));
+    }
+
+    /**
+     * The ticket's photo as stored (re-encoded JPEG, no metadata), for staff who may see the ticket.
+     * Not cached by anything between: it is a resident's picture on a staff route.
+     */
+    void photo(Context ctx) {
+        TicketService.Photo photo = tickets.photo(user(ctx), code(ctx)).orElseThrow(() -> new ApiException(404,
+                "PHOTO_NONE", "此件没有照片。"));
+        ctx.status(200);
+        ctx.contentType(photo.mediaType());
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.result(photo.image());
     }
 
     void statistics(Context ctx) {

@@ -10,12 +10,9 @@ import cn.sanwu.server.testing.AccountFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -54,27 +51,10 @@ public final class TicketPullBenchmark {
                 if (gzip) {
                     b.header("Accept-Encoding", "gzip");
                 }
-                HttpRequest request = b.build();
-                List<Long> micros = new ArrayList<>();
-                int bytes = 0;
-                String encoding = "";
-                for (int i = 0; i < 18; i++) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    long t = (System.nanoTime() - t0) / 1000;
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("pull answered " + r.statusCode());
-                    }
-                    bytes = r.body().length;
-                    encoding = r.headers().firstValue("Content-Encoding").orElse("identity");
-                    if (i >= 3) {
-                        micros.add(t);
-                    }
-                }
-                Collections.sort(micros);
+                LoopbackTiming t = LoopbackTiming.of(http, b.build());
                 System.out.printf("pull of %d tickets, Accept-Encoding %s: %,d bytes (%s), median %.1f ms, max %.1f ms;"
-                        + " at 128 kbit/s: %.1f s%n", n, gzip ? "gzip" : "none", bytes, encoding,
-                        micros.get(micros.size() / 2) / 1000.0, micros.getLast() / 1000.0, bytes * 8 / 128_000.0);
+                        + " at 128 kbit/s: %.1f s%n", n, gzip ? "gzip" : "none", t.bytes(), t.encoding(), t.medianMs(),
+                        t.maxMs(), t.secondsAt(128_000));
             }
         }
     }

@@ -95,7 +95,7 @@ class RoutePolicyTest {
             // A question about the target village: its village, its township, city oversight.
             case "POST /api/v1/tickets/{code}/classify", "POST /api/v1/tickets/{code}/reply",
                     "POST /api/v1/tickets/{code}/close", "POST /api/v1/tickets/{code}/assign",
-                    "POST /api/v1/tickets/{code}/verify" -> switch (caller.role()) {
+                    "POST /api/v1/tickets/{code}/verify", "GET /api/v1/tickets/{code}/photo" -> switch (caller.role()) {
                         case VILLAGE_CLERK, VILLAGE_SUPERVISOR -> target.equals(caller.scope());
                         case TOWNSHIP_REVIEWER -> township(target).equals(caller.scope());
                         case CITY_OVERSIGHT -> true;
@@ -281,6 +281,8 @@ class RoutePolicyTest {
             }
             case "GET /api/v1/tickets/{code}/contact" -> server.get("/api/v1/tickets/" + ticket(server, target)
                     + "/contact", token).status() == 200;
+            case "GET /api/v1/tickets/{code}/photo" -> server.getBytes("/api/v1/tickets/" + photoTicket(server, target)
+                    + "/photo", token).status() == 200;
             default -> throw new AssertionError("no request for " + route + ": add it to this test");
         };
     }
@@ -304,6 +306,18 @@ class RoutePolicyTest {
         TicketService tickets = new TicketService(server.server().database(), java.time.Clock.systemUTC(),
                 server.server().accounts().regions());
         return tickets.submit(new TicketService.Submission(village, TicketKind.QUESTION, null, "问题", "联系电话 1", null));
+    }
+
+    /** A question with a photo (already a JPEG, as the form's re-encoding leaves it). */
+    private static String photoTicket(TestServer server, String village) {
+        TicketService tickets = new TicketService(server.server().database(), java.time.Clock.systemUTC(),
+                server.server().accounts().regions());
+        try {
+            return tickets.submit(new TicketService.Submission(village, TicketKind.QUESTION, null, "路灯", null,
+                    FeedbackLimitsTest.jpeg(64, 48)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> registered(TestServer server) {

@@ -40,16 +40,21 @@ public final class Residents {
         }
     }
 
-    private final TestServer server;
+    private final java.util.function.Function<String, java.net.URI> uri;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public Residents(TestServer server) {
-        this.server = server;
+        this.uri = server::uri;
+    }
+
+    /** A phone talking to a server at {@code base} (e.g. {@code http://127.0.0.1:PORT}), for the client's tests. */
+    public Residents(String base) {
+        this.uri = path -> java.net.URI.create(base + path);
     }
 
     public Page get(String path) {
-        return send(HttpRequest.newBuilder(server.uri(path)).GET().build());
+        return send(HttpRequest.newBuilder(uri.apply(path)).GET().build());
     }
 
     /** The form's hidden fields (village, notice, token) as the page carries them. */
@@ -91,7 +96,7 @@ public final class Residents {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri.apply(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         headers.forEach(b::header);

@@ -113,15 +113,45 @@ public final class TestServer implements AutoCloseable {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        Raw raw = raw(b.build());
         try {
-            HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode error = raw.status() == 200 ? null : ModelJson.mapper().readTree(raw.body());
+            return new BinaryReply(raw.status(), raw.body(), error, raw.headers().firstValue("X-Sanwu-Bundle-Imports").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A GET answered with bytes (a ticket photo); {@code error} is the JSON error body when not 200. */
+    public record Download(int status, byte[] body, JsonNode error, java.net.http.HttpHeaders headers) {
+    }
+
+    public Download getBytes(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        Raw raw = raw(b.build());
+        try {
+            JsonNode error = raw.status() == 200 || raw.body().length == 0 ? null : ModelJson.mapper().readTree(raw.body());
+            return new Download(raw.status(), raw.body(), error, raw.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Raw(int status, byte[] body, java.net.http.HttpHeaders headers) {
+    }
+
+    /** Sends and answers the body as bytes, un-gzipped. */
+    private Raw raw(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             byte[] bytes = response.body();
             if ("gzip".equalsIgnoreCase(response.headers().firstValue("Content-Encoding").orElse(""))) {
                 bytes = new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes();
             }
-            JsonNode error = response.statusCode() == 200 ? null : ModelJson.mapper().readTree(bytes);
-            return new BinaryReply(response.statusCode(), bytes, error,
-                    response.headers().firstValue("X-Sanwu-Bundle-Imports").orElse(null));
+            return new Raw(response.statusCode(), bytes, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
