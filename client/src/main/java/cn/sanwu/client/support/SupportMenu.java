@@ -77,9 +77,8 @@ public final class SupportMenu {
             if (written.isEmpty()) {
                 info(I18n.t("support.exportCheckpoint"), I18n.t("support.noCheckpoint"));
             } else {
-                String note = LogCheckpointExport.stored(ctx.settings()).orElse("");
                 info(I18n.t("support.exportCheckpoint"), I18n.t("support.checkpointExported",
-                        written.get().toAbsolutePath(), LogCheckpointExport.treeSize(note)));
+                        written.get().file().toAbsolutePath(), written.get().treeSize()));
             }
         }, onError);
     }

@@ -4,6 +4,7 @@ import cn.sanwu.client.print.SheetFiles;
 import cn.sanwu.client.store.SettingsRepository;
 import cn.sanwu.client.store.StoreException;
 import cn.sanwu.model.log.Checkpoint;
+import cn.sanwu.model.log.SignedNote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,10 +33,13 @@ public final class LogCheckpointExport {
         return settings.get(LogWatch.CHECKPOINT).filter(note -> !note.isBlank());
     }
 
+    /** What was written, and the tree size its checkpoint vouches for. */
+    public record Exported(Path file, long treeSize) {
+    }
+
     /** The tree size the stored checkpoint vouches for. */
     public static long treeSize(String note) {
-        int end = note.indexOf("\n\n");
-        return Checkpoint.parseNoteText(note.substring(0, end < 0 ? note.length() : end + 1), 32).treeSize();
+        return Checkpoint.parseNoteText(SignedNote.parse(note.getBytes(StandardCharsets.UTF_8)).text(), 32).treeSize();
     }
 
     /** A file name like {@code sanwu-checkpoint-1520-20261129-071500.txt} (size, China time). */
@@ -48,14 +52,14 @@ public final class LogCheckpointExport {
      * Writes the stored checkpoint to {@code target} atomically (a half-written file never has the
      * final name); empty when there is none yet, and then nothing is written.
      */
-    public static Optional<Path> export(SettingsRepository settings, Path target) {
+    public static Optional<Exported> export(SettingsRepository settings, Path target) {
         Optional<String> note = stored(settings);
         if (note.isEmpty()) {
             return Optional.empty();
         }
         try {
             SheetFiles.writeAtomically(target, tmp -> Files.writeString(tmp, note.get(), StandardCharsets.UTF_8));
-            return Optional.of(target);
+            return Optional.of(new Exported(target, treeSize(note.get())));
         } catch (IOException e) {
             throw new StoreException("无法写入检查点文件：" + target + "（" + e.getMessage() + "）", e);
         }

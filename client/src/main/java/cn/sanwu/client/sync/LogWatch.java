@@ -152,7 +152,7 @@ final class LogWatch {
 
     /** The size of the checkpoint this PC keeps, for a USB file's request; empty before the first check. */
     Optional<Long> keptSize() {
-        return settings.get(CHECKPOINT).filter(n -> !n.isBlank()).map(LogCheckpointExport::treeSize);
+        return LogCheckpointExport.stored(settings).map(LogCheckpointExport::treeSize);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanwu.client.app.AppContext;
 import cn.sanwu.client.app.DemoData;
-import cn.sanwu.model.log.Checkpoint;
 import cn.sanwu.model.region.Region;
 import cn.sanwu.server.SyncServer;
 import cn.sanwu.server.config.SecurityConfig;
@@ -96,8 +95,10 @@ class LogWatchTest {
 
         log.publish(5, "原文");
         assertThat(pc.syncService().syncNow().message()).startsWith("已同步");
-        Path kept = LogCheckpointExport.export(pc.settings(), dir.resolve("export/pc-checkpoint.txt")).orElseThrow();
-        String exported = java.nio.file.Files.readString(kept);
+        LogCheckpointExport.Exported kept = LogCheckpointExport.export(pc.settings(), dir.resolve("export/pc-checkpoint.txt"))
+                .orElseThrow();
+        assertThat(kept.treeSize()).isEqualTo(5);
+        String exported = java.nio.file.Files.readString(kept.file());
         assertThat(exported).isEqualTo(pc.settings().get(LogWatch.CHECKPOINT).orElseThrow());
         assertThat(LogCheckpointExport.treeSize(exported)).isEqualTo(5);
         assertThat(LogCheckpointExport.defaultFileName(exported, Clock.systemUTC())).startsWith("sanwu-checkpoint-5-").endsWith(".txt");
@@ -108,7 +109,7 @@ class LogWatchTest {
         assertThat(audit(null).findings()).as("the rewritten tables agree with themselves").isEmpty();
         assertThat(pc.syncService().syncNow().message()).contains("防篡改日志校验失败");
         String evidence = java.nio.file.Files.readString(
-                LogCheckpointExport.export(pc.settings(), dir.resolve("export/after.txt")).orElseThrow());
+                LogCheckpointExport.export(pc.settings(), dir.resolve("export/after.txt")).orElseThrow().file());
         assertThat(evidence).as("the PC kept the checkpoint it trusted").isEqualTo(exported);
         assertThat(audit(evidence).findings()).as("the PC's checkpoint exposes the rewrite").isNotEmpty();
     }
@@ -135,7 +136,6 @@ class LogWatchTest {
     }
 
     private long storedSize() {
-        String note = pc.settings().get(LogWatch.CHECKPOINT).orElseThrow();
-        return Checkpoint.parseNoteText(note.substring(0, note.indexOf("\n\n") + 1), 32).treeSize();
+        return LogCheckpointExport.treeSize(pc.settings().get(LogWatch.CHECKPOINT).orElseThrow());
     }
 }
